@@ -1,0 +1,299 @@
+package dev.kgateway.sdk.codegen;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.codemodel.ClassType;
+import com.sun.codemodel.JAnnotationUse;
+import com.sun.codemodel.JClass;
+import com.sun.codemodel.JClassAlreadyExistsException;
+import com.sun.codemodel.JCodeModel;
+import com.sun.codemodel.JDefinedClass;
+import com.sun.codemodel.JExpr;
+import com.sun.codemodel.JMethod;
+import com.sun.codemodel.JMod;
+import com.sun.codemodel.JPackage;
+import com.sun.codemodel.JType;
+import com.sun.codemodel.JVar;
+import org.jsonschema2pojo.Schema;
+import org.jsonschema2pojo.rules.Rule;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * Turns a schema object into a public abstract class that Immutables implements:
+ * <ul>
+ *   <li>one nullable accessor per property (reads are tolerant: nothing is mandatory at build time),
+ *       lists and maps as immutable collections;</li>
+ *   <li>an any-getter map that keeps the JSON members the schema does not know;</li>
+ *   <li>{@code builder()}, {@code toBuilder()}, {@code withX(..)} and a nested {@code Builder} with a
+ *       consumer overload for every nested object ({@code .spec(s -> s.type(..))});</li>
+ *   <li>{@code collectViolations(..)}: the schema's rules as code (see {@link ValidationEmitter});</li>
+ *   <li>a {@code toString()} that prints the names, never the values, of unknown members.</li>
+ * </ul>
+ * Objects that only declare {@code additionalProperties} become {@code Map<String, T>}.
+ */
+final class ImmutableObjectRule implements Rule<JPackage, JType> {
+
+    static final String JSON_NODE = "tools.jackson.databind.JsonNode";
+    static final String UNKNOWN_MEMBERS = "additionalProperties";
+    private static final String STYLE = "org.immutables.value.Value.Style";
+
+    private final ImmutablesRuleFactory factory;
+    private final SchemaResolver resolver;
+
+    ImmutableObjectRule(ImmutablesRuleFactory factory) {
+        this.factory = factory;
+        this.resolver = new SchemaResolver(factory);
+    }
+
+    @Override
+    public JType apply(String nodeName, JsonNode node, JsonNode parent, JPackage pkg, Schema schema) {
+        JCodeModel owner = pkg.owner();
+        String where = SchemaResolver.location(schema, nodeName);
+        JsonNode properties = node.path("properties");
+        if (properties.isEmpty()) {
+            return mapType(nodeName, node, pkg, schema);
+        }
+        String className = Names.className(nodeName, node);
+        JDefinedClass c;
+        try {
+            c = pkg._class(JMod.PUBLIC | JMod.ABSTRACT, className, ClassType.CLASS);
+        } catch (JClassAlreadyExistsException e) {
+            throw new GenerationException("object at " + where + " maps to class " + className
+                    + " which another schema already uses: give it its own \"" + SchemaKeywords.JAVA_TYPE + "\"");
+        }
+        schema.setJavaTypeIfEmpty(c);
+        factory.register(c.fullName(), ImmutablesRuleFactory.GeneratedKind.VALUE);
+        ensurePackageStyle(pkg);
+
+        String immutable = pkg.name() + ".Immutable" + className;
+        JClass immutableClass = owner.directClass(immutable);
+        c.annotate(owner.directClass("org.immutables.value.Value.Immutable"));
+        c.annotate(owner.directClass("tools.jackson.databind.annotation.JsonSerialize")).param("as", immutableClass);
+        c.annotate(owner.directClass("tools.jackson.databind.annotation.JsonDeserialize")).param("as", immutableClass);
+        c.annotate(owner.directClass("com.fasterxml.jackson.annotation.JsonInclude"))
+                .param("value", JExpr.direct("com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL"));
+        c.constructor(JMod.NONE).javadoc().add("Only the generated implementation extends this type.");
+
+        List<Property> props = properties(node, c, schema, where);
+        boolean root = parent == null;
+        JDefinedClass builder = builderClass(c, immutable);
+        classJavadoc(c, node, props, where);
+        for (Property p : props) {
+            accessor(c, p);
+        }
+        unknownMembersAccessor(c);
+        factoryMethods(c, builder, props, root);
+        for (Property p : props) {
+            wither(c, p, immutableClass);
+            consumerOverload(builder, p);
+        }
+        new ValidationEmitter(factory, resolver, c, node, schema, props, where).emit();
+        if (root) {
+            RootMembers.emit(c, node, props);
+        }
+        toStringMethod(c, props);
+        return c;
+    }
+
+    /** {@code {"type":"object","additionalProperties":{...}}} without properties is a map, not a wrapper class. */
+    private JType mapType(String nodeName, JsonNode node, JPackage pkg, Schema schema) {
+        JCodeModel owner = pkg.owner();
+        JsonNode additional = node.get("additionalProperties");
+        JClass valueType;
+        if (additional != null && additional.isObject()) {
+            Schema valueSchema = resolver.child(schema, "additionalProperties");
+            JType resolved = factory.getSchemaRule().apply(nodeName + "Value", additional, node, pkg, valueSchema);
+            valueSchema.setJavaTypeIfEmpty(resolved);
+            valueType = resolved.boxify();
+        } else {
+            valueType = owner.directClass(JSON_NODE);
+        }
+        return owner.ref(Map.class).narrow(owner.ref(String.class), valueType);
+    }
+
+    private List<Property> properties(JsonNode node, JDefinedClass c, Schema schema, String where) {
+        Set<String> required = new HashSet<>();
+        node.path("required").forEach(r -> required.add(r.asText()));
+        List<Property> props = new ArrayList<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.get("properties").fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> entry = it.next();
+            String jsonName = entry.getKey();
+            Schema propertySchema = resolver.propertySchema(schema, jsonName);
+            JType type = factory.getSchemaRule().apply(jsonName, entry.getValue(), node, c, propertySchema);
+            propertySchema.setJavaTypeIfEmpty(type);
+            JsonNode resolved = resolver.resolve(entry.getValue(), schema);
+            String javaName = Names.propertyName(jsonName, entry.getValue(), where + "/properties/" + jsonName);
+            if (javaName.equals(UNKNOWN_MEMBERS)) {
+                throw new GenerationException("Property '" + jsonName + "' at " + where + " clashes with the unknown-members map: give it a \""
+                        + SchemaKeywords.JAVA_NAME + "\"");
+            }
+            props.add(new Property(jsonName, javaName, resolved, type.isPrimitive() ? type.boxify() : type, required.contains(jsonName)));
+        }
+        for (String name : required) {
+            if (!node.get("properties").has(name)) {
+                throw new GenerationException("required member '" + name + "' at " + where + " is not among its properties");
+            }
+        }
+        return props;
+    }
+
+    private static void ensurePackageStyle(JPackage pkg) {
+        for (JAnnotationUse use : pkg.annotations()) {
+            if (use.getAnnotationClass().fullName().equals(STYLE)) {
+                return;
+            }
+        }
+        JAnnotationUse style = pkg.annotate(pkg.owner().directClass(STYLE));
+        style.paramArray("get").param("get*").param("is*");
+        style.param("visibility", JExpr.direct("org.immutables.value.Value.Style.ImplementationVisibility.PACKAGE"));
+        style.param("overshadowImplementation", true);
+        style.param("jdkOnly", true);
+        style.param("defaultAsDefault", false);
+        pkg.javadoc().add("The kgateway model, generated from {@code schema/backend.json}. Start at {@link "
+                + pkg.name() + ".Backend}.\n<p>One shared Immutables style: implementations stay package-private,"
+                + "\naccessors are {@code getX()}, builders return the public {@code X.Builder}.");
+    }
+
+    private static JDefinedClass builderClass(JDefinedClass c, String immutable) {
+        try {
+            JDefinedClass builder = c._class(JMod.PUBLIC | JMod.STATIC | JMod.FINAL, "Builder");
+            builder._extends(c.owner().directClass(immutable + ".Builder"));
+            builder.constructor(JMod.NONE).javadoc().add("Use {@link " + c.name() + "#builder()}.");
+            builder.javadoc().add("Builds {@link " + c.name() + "} values. Every setter returns this builder;"
+                    + "\nnested objects also take a {@code Consumer} of their own builder.");
+            return builder;
+        } catch (JClassAlreadyExistsException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void classJavadoc(JDefinedClass c, JsonNode node, List<Property> props, String where) {
+        String name = c.name();
+        StringBuilder doc = new StringBuilder(node.path("description").asText(name + "."));
+        doc.append("\n<p>Generated from {@code schema/backend.json} (").append(escape(where)).append(");")
+                .append(" immutable, with a builder. Reading is tolerant (nothing is mandatory at build time);")
+                .append(" JSON members the schema does not know are kept in {@link #getAdditionalProperties()}.")
+                .append("\n<pre>{@code\n").append(name).append(" value = ").append(name).append(".builder()");
+        for (Property p : props) {
+            doc.append("\n    .").append(p.javaName()).append("(...)");
+        }
+        doc.append("\n    .build();\n").append(name).append(" changed = value.toBuilder()");
+        Property first = props.get(0);
+        doc.append(".").append(first.javaName()).append("(...).build();\n}</pre>");
+        c.javadoc().add(doc.toString());
+    }
+
+    private static String escape(String text) {
+        return text.replace("*/", "*&#47;").replace("@", "&#64;");
+    }
+
+    private static void accessor(JDefinedClass c, Property p) {
+        JCodeModel owner = c.owner();
+        JMethod getter = c.method(JMod.PUBLIC | JMod.ABSTRACT, p.type(), p.getter());
+        getter.annotate(owner.directClass("com.fasterxml.jackson.annotation.JsonProperty")).param("value", p.jsonName());
+        if (p.isCollection()) {
+            getter.annotate(owner.directClass("com.fasterxml.jackson.annotation.JsonInclude"))
+                    .param("value", JExpr.direct("com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY"));
+        } else {
+            getter.annotate(owner.directClass("javax.annotation.Nullable"));
+        }
+        String description = p.schema().path("description").asText("");
+        getter.javadoc().add((description.isEmpty() ? "" : escape(description) + "\n")
+                + "<p>JSON member {@code " + p.jsonName() + "}" + (p.required() ? ", required by {@code validate()}" : "") + ".");
+        getter.javadoc().addReturn().add(p.isCollection() ? "an immutable collection, empty when absent" : "the value, or {@code null} when absent");
+    }
+
+    private static void unknownMembersAccessor(JDefinedClass c) {
+        JCodeModel owner = c.owner();
+        JClass map = owner.ref(Map.class).narrow(owner.ref(String.class), owner.directClass(JSON_NODE));
+        JMethod getter = c.method(JMod.PUBLIC | JMod.ABSTRACT, map, "get" + Names.capitalize(UNKNOWN_MEMBERS));
+        getter.annotate(owner.directClass("com.fasterxml.jackson.annotation.JsonAnyGetter"));
+        getter.javadoc().add("JSON members the schema does not describe, kept as read and written back unchanged."
+                + "\n<p>{@code toString()} prints their names only: their values may hold secrets.");
+        getter.javadoc().addReturn().add("an immutable map from member name to its JSON value");
+    }
+
+    private static void factoryMethods(JDefinedClass c, JDefinedClass builder, List<Property> props, boolean root) {
+        JMethod create = c.method(JMod.PUBLIC | JMod.STATIC, builder, "builder");
+        if (root) {
+            create.body().decl(builder, "builder", JExpr._new(builder));
+            for (Property p : props) {
+                if (p.schema().has("const")) {
+                    create.body().invoke(JExpr.ref("builder"), p.javaName()).arg(JExpr.lit(p.schema().get("const").asText()));
+                }
+            }
+            create.body()._return(JExpr.ref("builder"));
+            create.javadoc().add("A new builder, with the constant members ({@code apiVersion}, {@code kind}) already set.");
+        } else {
+            create.body()._return(JExpr._new(builder));
+            create.javadoc().add("A new, empty builder.");
+        }
+        JMethod toBuilder = c.method(JMod.PUBLIC, builder, "toBuilder");
+        toBuilder.body()._return(JExpr._new(builder).invoke("from").arg(JExpr._this()));
+        toBuilder.javadoc().add("A builder holding every value of this object, unknown members included.");
+    }
+
+    private void wither(JDefinedClass c, Property p, JClass immutableClass) {
+        JCodeModel owner = c.owner();
+        String name = "with" + Names.capitalize(p.javaName());
+        JMethod with = c.method(JMod.PUBLIC, c, name);
+        JVar value;
+        if (p.isList()) {
+            // Immutables drops the wildcard for final element types; the signatures must match to override.
+            JClass element = p.elementType();
+            boolean finalElement = element.fullName().startsWith("java.lang.")
+                    || factory.kindOf(element) == ImmutablesRuleFactory.GeneratedKind.OPEN_ENUM;
+            value = with.param(owner.ref(Iterable.class).narrow(finalElement ? element : element.wildcard()), "elements");
+        } else if (p.isMap()) {
+            value = with.param(owner.ref(Map.class).narrow(owner.ref(String.class), p.elementType().wildcard()), "entries");
+        } else {
+            value = with.param(p.type(), "value");
+            value.annotate(owner.directClass("javax.annotation.Nullable"));
+        }
+        with.body()._return(immutableClass.staticInvoke("copyOf").arg(JExpr._this()).invoke(name).arg(value));
+        with.javadoc().add("A copy of this object with {@code " + p.jsonName() + "} replaced; this object is unchanged.");
+        with.javadoc().addParam(value).add(p.isCollection() ? "the new contents" : "the new value, or {@code null} to remove it");
+    }
+
+    /** {@code spec(Consumer<BackendSpec.Builder>)} and {@code addHosts(Consumer<StaticHost.Builder>)}. */
+    private void consumerOverload(JDefinedClass builder, Property p) {
+        JCodeModel owner = builder.owner();
+        boolean list = p.isList();
+        JType target = list ? p.elementType() : p.type();
+        if (factory.kindOf(target) != ImmutablesRuleFactory.GeneratedKind.VALUE || p.isMap()) {
+            return;
+        }
+        String method = list ? "add" + Names.capitalize(p.javaName()) : p.javaName();
+        JClass targetBuilder = owner.directClass(target.fullName() + ".Builder");
+        JMethod overload = builder.method(JMod.PUBLIC, builder, method);
+        JVar consumer = overload.param(owner.ref(Consumer.class).narrow(targetBuilder), "configure");
+        overload.body().decl(targetBuilder, "nested", owner.directClass(target.fullName()).staticInvoke("builder"));
+        overload.body().invoke(consumer, "accept").arg(JExpr.ref("nested"));
+        overload.body()._return(JExpr.invoke(method).arg(JExpr.ref("nested").invoke("build")));
+        overload.javadoc().add((list ? "Adds one element of {@code " : "Sets {@code ") + p.jsonName()
+                + "}, built in place from a new, empty builder.\n<pre>{@code\n." + method + "(x -> x.someProperty(...))\n}</pre>");
+        overload.javadoc().addParam(consumer).add("fills in the nested builder");
+        overload.javadoc().addReturn().add("this builder");
+    }
+
+    private static void toStringMethod(JDefinedClass c, List<Property> props) {
+        StringBuilder body = new StringBuilder("return new ModelToString(\"" + c.name() + "\")");
+        for (Property p : props) {
+            boolean opaque = p.isMap() && p.elementType().fullName().equals(JSON_NODE);
+            body.append("\n        .").append(opaque ? "names" : "add").append("(\"").append(p.javaName()).append("\", ")
+                    .append(p.getter()).append("())");
+        }
+        body.append("\n        .names(\"unknownMembers\", get").append(Names.capitalize(UNKNOWN_MEMBERS)).append("())");
+        body.append("\n        .toString();");
+        JMethod toString = c.method(JMod.PUBLIC, String.class, "toString");
+        toString.annotate(Override.class);
+        toString.body().directStatement(body.toString());
+        toString.javadoc().add("The known members that are set; of unknown members only their names, never their values.");
+    }
+}

@@ -1,0 +1,46 @@
+package dev.kgateway.sdk.codegen;
+
+import com.sun.codemodel.JClassContainer;
+import com.sun.codemodel.JPackage;
+import com.sun.codemodel.JType;
+import org.jsonschema2pojo.rules.Rule;
+import org.jsonschema2pojo.rules.RuleFactory;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * jsonschema2pojo rule factory that turns every schema object into an abstract Immutables value
+ * type and every {@code enum} into an open enum class.
+ *
+ * <p>Configure it on {@code jsonschema2pojo-maven-plugin} with
+ * {@code <customRuleFactory>dev.kgateway.sdk.codegen.ImmutablesRuleFactory</customRuleFactory>}
+ * and list this module as a dependency of the plugin. Everything else (property typing, {@code $ref}
+ * resolution, formats, arrays) stays jsonschema2pojo's own.
+ */
+public class ImmutablesRuleFactory extends RuleFactory {
+
+    /** Types this factory generated, by fully qualified name; read by the validation emitter. */
+    private final Map<String, GeneratedKind> generated = new HashMap<>();
+
+    @Override
+    public Rule<JPackage, JType> getObjectRule() {
+        return new ImmutableObjectRule(this);
+    }
+
+    @Override
+    public Rule<JClassContainer, JType> getEnumRule() {
+        return new OpenEnumRule(this);
+    }
+
+    void register(String fullName, GeneratedKind kind) {
+        generated.put(fullName, kind);
+    }
+
+    GeneratedKind kindOf(JType type) {
+        return generated.getOrDefault(type.erasure().fullName(), GeneratedKind.OTHER);
+    }
+
+    /** What a generated Java type is, as far as validation and builders are concerned. */
+    enum GeneratedKind { VALUE, OPEN_ENUM, OTHER }
+}

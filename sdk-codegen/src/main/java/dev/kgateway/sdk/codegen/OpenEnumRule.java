@@ -1,0 +1,134 @@
+package dev.kgateway.sdk.codegen;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.codemodel.ClassType;
+import com.sun.codemodel.JClass;
+import com.sun.codemodel.JClassAlreadyExistsException;
+import com.sun.codemodel.JClassContainer;
+import com.sun.codemodel.JCodeModel;
+import com.sun.codemodel.JDefinedClass;
+import com.sun.codemodel.JExpr;
+import com.sun.codemodel.JFieldVar;
+import com.sun.codemodel.JMethod;
+import com.sun.codemodel.JMod;
+import com.sun.codemodel.JPackage;
+import com.sun.codemodel.JType;
+import com.sun.codemodel.JVar;
+import org.jsonschema2pojo.Schema;
+import org.jsonschema2pojo.rules.Rule;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Turns a string {@code enum} into an <em>open</em> enum: a final class with one constant per known
+ * value, and instances for values the schema does not list, so a value written by a newer server
+ * ({@code "type": "GCP"}) is read, kept and written back unchanged.
+ */
+final class OpenEnumRule implements Rule<JClassContainer, JType> {
+
+    private final ImmutablesRuleFactory factory;
+
+    OpenEnumRule(ImmutablesRuleFactory factory) {
+        this.factory = factory;
+    }
+
+    @Override
+    public JType apply(String nodeName, JsonNode node, JsonNode parent, JClassContainer container, Schema schema) {
+        String where = schema.getId() == null ? nodeName : schema.getId().toString();
+        List<String> values = new ArrayList<>();
+        for (JsonNode value : node.get("enum")) {
+            if (!value.isTextual()) {
+                throw new GenerationException("enum at " + where + " has a non-string value " + value + "; only string enums are supported");
+            }
+            values.add(value.asText());
+        }
+        JPackage pkg = container.getPackage();
+        JCodeModel owner = pkg.owner();
+        String className = Names.className(nodeName, node);
+        JDefinedClass c;
+        try {
+            c = pkg._class(JMod.PUBLIC | JMod.FINAL, className, ClassType.CLASS);
+        } catch (JClassAlreadyExistsException e) {
+            throw new GenerationException("enum at " + where + " maps to class " + className
+                    + " which another schema already uses: give it its own \"" + SchemaKeywords.JAVA_TYPE + "\"");
+        }
+        schema.setJavaTypeIfEmpty(c);
+        factory.register(c.fullName(), ImmutablesRuleFactory.GeneratedKind.OPEN_ENUM);
+        c._implements(owner.directClass(pkg.name() + ".OpenEnum"));
+
+        String description = node.path("description").asText("Values of " + nodeName + ".");
+        c.javadoc().add(description
+                + "\n<p>An open enum: the known values are constants; a value this SDK does not know is still read,"
+                + "\nkept and written back ({@link #isKnown()} is then {@code false}).\n"
+                + "<pre>{@code\n" + className + " known = " + className + "." + Names.constantName(values.get(0)) + ";\n"
+                + className + " parsed = " + className + ".of(\"" + values.get(0) + "\"); // same constant\n"
+                + "boolean future = !" + className + ".of(\"SomethingNew\").isKnown(); // true\n}</pre>");
+
+        JClass string = owner.ref(String.class);
+        JFieldVar valueField = c.field(JMod.PRIVATE | JMod.FINAL, string, "value");
+        JFieldVar knownField = c.field(JMod.PRIVATE | JMod.FINAL, owner.BOOLEAN, "known");
+
+        StringBuilder knownList = new StringBuilder();
+        for (String value : values) {
+            String constant = Names.constantName(value);
+            JFieldVar field = c.field(JMod.PUBLIC | JMod.STATIC | JMod.FINAL, c, constant,
+                    JExpr._new(c).arg(JExpr.lit(value)).arg(JExpr.TRUE));
+            field.javadoc().add("The value {@code \"" + value + "\"}.");
+            knownList.append(knownList.length() == 0 ? "" : ", ").append(constant);
+        }
+        JClass listOfC = owner.ref(List.class).narrow(c);
+        c.field(JMod.PRIVATE | JMod.STATIC | JMod.FINAL, listOfC, "KNOWN", JExpr.direct("java.util.List.of(" + knownList + ")"));
+
+        JMethod ctor = c.constructor(JMod.PRIVATE);
+        JVar ctorValue = ctor.param(string, "value");
+        JVar ctorKnown = ctor.param(owner.BOOLEAN, "known");
+        ctor.body().assign(JExpr._this().ref(valueField), ctorValue);
+        ctor.body().assign(JExpr._this().ref(knownField), ctorKnown);
+
+        JMethod of = c.method(JMod.PUBLIC | JMod.STATIC, c, "of");
+        of.annotate(owner.directClass("com.fasterxml.jackson.annotation.JsonCreator"))
+                .param("mode", JExpr.direct("com.fasterxml.jackson.annotation.JsonCreator.Mode.DELEGATING"));
+        JVar ofValue = of.param(string, "value");
+        of.body().add(owner.ref(Objects.class).staticInvoke("requireNonNull").arg(ofValue).arg(JExpr.lit("value")));
+        of.body().directStatement("for (" + className + " candidate : KNOWN) {\n"
+                + "    if (candidate.value.equals(value)) {\n"
+                + "        return candidate;\n"
+                + "    }\n"
+                + "}");
+        of.body()._return(JExpr._new(c).arg(ofValue).arg(JExpr.FALSE));
+        of.javadoc().add("The constant for a known value, or a new instance that keeps an unknown one.");
+        of.javadoc().addParam(ofValue).add("the JSON value, never null");
+
+        JMethod value = c.method(JMod.PUBLIC, string, "value");
+        value.annotate(Override.class);
+        value.annotate(owner.directClass("com.fasterxml.jackson.annotation.JsonValue"));
+        value.body()._return(valueField);
+        value.javadoc().add("The JSON value, exactly as read or declared.");
+
+        JMethod isKnown = c.method(JMod.PUBLIC, owner.BOOLEAN, "isKnown");
+        isKnown.annotate(Override.class);
+        isKnown.body()._return(knownField);
+        isKnown.javadoc().add("Whether the schema this SDK was built from lists this value.");
+
+        JMethod knownValues = c.method(JMod.PUBLIC | JMod.STATIC, listOfC, "knownValues");
+        knownValues.body()._return(JExpr.ref("KNOWN"));
+        knownValues.javadoc().add("The known values, in schema order.");
+
+        JMethod equals = c.method(JMod.PUBLIC, owner.BOOLEAN, "equals");
+        equals.annotate(Override.class);
+        JVar other = equals.param(Object.class, "other");
+        equals.body().directStatement("return this == other || other instanceof " + className
+                + " && ((" + className + ") other).value.equals(value);");
+
+        JMethod hashCode = c.method(JMod.PUBLIC, owner.INT, "hashCode");
+        hashCode.annotate(Override.class);
+        hashCode.body()._return(valueField.invoke("hashCode"));
+
+        JMethod toString = c.method(JMod.PUBLIC, string, "toString");
+        toString.annotate(Override.class);
+        toString.body()._return(valueField);
+        return c;
+    }
+}

@@ -1,0 +1,25 @@
+package dev.kgateway.sdk.codegen;
+
+/**
+ * The schema keywords the generator reads beyond plain JSON Schema. They are documented for
+ * schema authors in {@code schema/README.md}.
+ */
+public final class SchemaKeywords {
+    /** Simple (or fully qualified) Java class name of an object or enum schema. */
+    public static final String JAVA_TYPE = "javaType";
+    /** Java property name for a JSON member whose name is not a good Java name ({@code static}). */
+    public static final String JAVA_NAME = "javaName";
+    /**
+     * Discriminated union on an object: {@code {"discriminator": "type", "members": {"Static":
+     * "static", "mistral": null}}}. The discriminator value selects exactly one member block; the
+     * other member blocks must be absent. A {@code null} member means "no block for this value".
+     */
+    public static final String UNION = "x-kgateway-union";
+    /** CRD facts on the root schema: plural, singular, listKind, scope, categories, printer columns. */
+    public static final String CRD = "x-kgateway-crd";
+    /** Prefix of every extension keyword of this project; none of them reaches the CRD. */
+    public static final String EXTENSION_PREFIX = "x-kgateway-";
+
+    private SchemaKeywords() {
+    }
+}

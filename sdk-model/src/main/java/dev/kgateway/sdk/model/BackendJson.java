@@ -1,0 +1,244 @@
+package dev.kgateway.sdk.model;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.MapperFeature;
+import tools.jackson.databind.MappingIterator;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.dataformat.yaml.YAMLFactory;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+import tools.jackson.dataformat.yaml.YAMLWriteFeature;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * Reads and writes Backends as JSON and YAML, with Jackson 3 mappers configured for the model.
+ *
+ * <pre>{@code
+ * List<Backend> backends = BackendJson.readAll(Path.of("backends.yaml")); // multi-document, like kubectl apply -f
+ * Backend one = BackendJson.fromJson("{\"apiVersion\":\"gateway.kgateway.dev/v1alpha1\",\"kind\":\"Backend\"}");
+ * String yaml = BackendJson.toYaml(backends);
+ * }</pre>
+ *
+ * <p>Reading is lossless and tolerant: members the schema does not know are kept, unknown enum
+ * values too, and schema rules are not enforced (call {@link Backend#validate()} for that). Reading
+ * fails only on malformed documents or a wrong JSON type, with a {@link BackendReadException} that
+ * names the path. Input sizes are bounded ({@link #MAX_NESTING_DEPTH}, {@link #MAX_STRING_LENGTH},
+ * {@link #MAX_DOCUMENT_LENGTH}).
+ */
+public final class BackendJson {
+
+    /** Deepest nesting of objects and arrays a document may have. */
+    public static final int MAX_NESTING_DEPTH = 200;
+    /** Longest string value or name, in characters. */
+    public static final int MAX_STRING_LENGTH = 10 * 1024 * 1024;
+    /** Largest document, in bytes or characters. */
+    public static final long MAX_DOCUMENT_LENGTH = 64L * 1024 * 1024;
+
+    private static final StreamReadConstraints LIMITS = StreamReadConstraints.builder()
+            .maxNestingDepth(MAX_NESTING_DEPTH)
+            .maxStringLength(MAX_STRING_LENGTH)
+            .maxDocumentLength(MAX_DOCUMENT_LENGTH)
+            .build();
+
+    private static final JsonMapper JSON = JsonMapper.builder(tools.jackson.core.json.JsonFactory.builder()
+                    .streamReadConstraints(LIMITS).build())
+            .disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .build();
+
+    private static final YAMLMapper YAML = YAMLMapper.builder(YAMLFactory.builder().streamReadConstraints(LIMITS).build())
+            .disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+            .disable(YAMLWriteFeature.WRITE_DOC_START_MARKER)
+            .enable(YAMLWriteFeature.MINIMIZE_QUOTES)
+            .build();
+
+    private BackendJson() {
+    }
+
+    /** @return the shared JSON mapper (thread-safe); reconfigure a copy with {@code rebuild()} */
+    public static JsonMapper jsonMapper() {
+        return JSON;
+    }
+
+    /** @return the shared YAML mapper (thread-safe); reconfigure a copy with {@code rebuild()} */
+    public static YAMLMapper yamlMapper() {
+        return YAML;
+    }
+
+    /** @return the Backend in a JSON document */
+    public static Backend fromJson(String json) {
+        return read(() -> JSON.readValue(json, Backend.class));
+    }
+
+    /** @return the Backend in a UTF-8 JSON document */
+    public static Backend fromJson(byte[] json) {
+        return read(() -> JSON.readValue(json, Backend.class));
+    }
+
+    /** @return the Backend in a JSON document; the stream is read to its end but not closed */
+    public static Backend fromJson(InputStream json) {
+        return read(() -> JSON.readValue(json, Backend.class));
+    }
+
+    /** @return the Backend in a JSON tree */
+    public static Backend fromTree(JsonNode tree) {
+        return read(() -> JSON.treeToValue(tree, Backend.class));
+    }
+
+    /** @return the one Backend in a YAML (or JSON) document; fails when it holds several */
+    public static Backend fromYaml(String yaml) {
+        List<Backend> all = readAll(yaml);
+        if (all.size() != 1) {
+            throw new BackendReadException("expected one Backend document, found " + all.size(), "");
+        }
+        return all.get(0);
+    }
+
+    /**
+     * Reads every Backend of a multi-document YAML stream (documents separated by {@code ---}, as
+     * {@code kubectl apply -f} accepts; JSON is fine too). Empty documents are skipped; a document of
+     * another kind is an error that names it.
+     *
+     * @return the Backends, in document order
+     */
+    public static List<Backend> readAll(String yaml) {
+        return readDocuments(() -> YAML.readerFor(JsonNode.class).readValues(yaml));
+    }
+
+    /** @see #readAll(String) */
+    public static List<Backend> readAll(InputStream yaml) {
+        return readDocuments(() -> YAML.readerFor(JsonNode.class).readValues(yaml));
+    }
+
+    /** @see #readAll(String) */
+    public static List<Backend> readAll(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return readAll(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
+    /** @return the Backend as compact JSON */
+    public static String toJson(Backend backend) {
+        return JSON.writeValueAsString(backend);
+    }
+
+    /** @return the Backend as indented JSON */
+    public static String toPrettyJson(Backend backend) {
+        return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(backend);
+    }
+
+    /** @return the Backend as a JSON tree */
+    public static JsonNode toTree(Backend backend) {
+        return JSON.valueToTree(backend);
+    }
+
+    /** @return the Backend as one YAML document */
+    public static String toYaml(Backend backend) {
+        return YAML.writeValueAsString(backend);
+    }
+
+    /** @return the Backends as a multi-document YAML stream, separated by {@code ---} */
+    public static String toYaml(Collection<Backend> backends) {
+        StringBuilder out = new StringBuilder();
+        for (Backend backend : backends) {
+            out.append("---\n").append(YAML.writeValueAsString(backend));
+        }
+        return out.toString();
+    }
+
+    private static List<Backend> readDocuments(ReadAction<MappingIterator<JsonNode>> open) {
+        List<Backend> out = new ArrayList<>();
+        int document = 0;
+        try (MappingIterator<JsonNode> documents = read(open)) {
+            while (read(documents::hasNextValue)) {
+                document++;
+                JsonNode tree = read(documents::nextValue);
+                if (tree == null || tree.isNull() || tree.isMissingNode()) {
+                    continue;
+                }
+                if (!tree.isObject()) {
+                    throw new BackendReadException("document " + document + " is not an object", "");
+                }
+                JsonNode kind = tree.get("kind");
+                if (kind != null && !Backend.KIND.equals(kind.asString(""))) {
+                    throw new BackendReadException("document " + document + " has kind " + kind.asString("?")
+                            + ", expected " + Backend.KIND, "kind");
+                }
+                try {
+                    out.add(fromTree(tree));
+                } catch (BackendReadException e) {
+                    throw new BackendReadException("document " + document + ": " + e.getMessage(), e.getPath());
+                }
+            }
+        }
+        return out;
+    }
+
+    @FunctionalInterface
+    private interface ReadAction<T> {
+        T run();
+    }
+
+    private static <T> T read(ReadAction<T> action) {
+        try {
+            return action.run();
+        } catch (StreamReadException e) {
+            throw new BackendReadException("document is not well-formed JSON/YAML" + location(e)
+                    + (e instanceof tools.jackson.core.exc.StreamConstraintsException ? ": " + describe(e) : ""), path(e));
+        } catch (JacksonException e) {
+            String path = path(e);
+            throw new BackendReadException("cannot read Backend at " + (path.isEmpty() ? "the document root" : path)
+                    + location(e) + ": " + describe(e), path);
+        }
+    }
+
+    /** JSON path from Jackson's reference chain: {@code spec.static.hosts[0].port}. */
+    static String path(JacksonException e) {
+        StringBuilder out = new StringBuilder();
+        for (JacksonException.Reference ref : e.getPath()) {
+            if (ref.getPropertyName() != null) {
+                if (out.length() > 0) {
+                    out.append('.');
+                }
+                out.append(ref.getPropertyName());
+            } else if (ref.getIndex() >= 0) {
+                out.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return out.toString();
+    }
+
+    private static String location(JacksonException e) {
+        TokenStreamLocation at = e.getLocation();
+        return at == null || at.getLineNr() < 0 ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
+    }
+
+    /** What kind of problem it was, without quoting the document (it may contain secrets). */
+    private static String describe(JacksonException e) {
+        String type = e.getClass().getSimpleName();
+        return switch (type) {
+            case "MismatchedInputException", "InvalidFormatException", "InvalidTypeIdException" -> "wrong JSON type for this member";
+            case "ValueInstantiationException" -> "a null or invalid element where a value is required";
+            case "StreamConstraintsException" -> "document exceeds a size limit (nesting depth "
+                    + MAX_NESTING_DEPTH + ", string length " + MAX_STRING_LENGTH + ", document length " + MAX_DOCUMENT_LENGTH + ")";
+            case "JsonEOFException", "UnexpectedEndOfInputException" -> "unexpected end of input";
+            default -> type.replace("Exception", "").replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT);
+        };
+    }
+}

@@ -1,0 +1,47 @@
+package dev.kgateway.sdk.model;
+
+import java.util.Collection;
+import java.util.Map;
+
+/**
+ * Builds the {@code toString()} of generated types: set members only, and for members whose
+ * contents the schema does not describe, their names only (they may hold secrets such as an inline
+ * API key).
+ */
+final class ModelToString {
+
+    private final StringBuilder out;
+    private boolean first = true;
+
+    ModelToString(String typeName) {
+        out = new StringBuilder(typeName).append('{');
+    }
+
+    ModelToString add(String name, Object value) {
+        if (value == null || value instanceof Collection<?> c && c.isEmpty() || value instanceof Map<?, ?> m && m.isEmpty()) {
+            return this;
+        }
+        separator().append(name).append('=').append(value);
+        return this;
+    }
+
+    ModelToString names(String name, Map<String, ?> members) {
+        if (!members.isEmpty()) {
+            separator().append(name).append('=').append(members.keySet());
+        }
+        return this;
+    }
+
+    private StringBuilder separator() {
+        if (!first) {
+            out.append(", ");
+        }
+        first = false;
+        return out;
+    }
+
+    @Override
+    public String toString() {
+        return out.toString() + '}';
+    }
+}

@@ -1,0 +1,144 @@
+package dev.kgateway.sdk.model;
+
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * The rule checks that generated {@code collectViolations} methods call, one per schema keyword.
+ * Each adds a {@link Violation} named after its keyword when the value breaks it.
+ */
+final class SchemaChecks {
+
+    private SchemaChecks() {
+    }
+
+    static String child(String path, String member) {
+        return path.isEmpty() ? member : path + "." + member;
+    }
+
+    static String index(String path, int index) {
+        return path + "[" + index + "]";
+    }
+
+    static String key(String path, String key) {
+        return path + "['" + key.replace("'", "\\'") + "']";
+    }
+
+    static void missing(List<Violation> out, String path) {
+        out.add(new Violation(path, "required", "is required", null));
+    }
+
+    static void minLength(List<Violation> out, String path, String value, int min) {
+        if (value.codePointCount(0, value.length()) < min) {
+            out.add(new Violation(path, "minLength", min == 1 ? "must not be empty" : "must be at least " + min + " characters", value));
+        }
+    }
+
+    static void maxLength(List<Violation> out, String path, String value, int max) {
+        if (value.codePointCount(0, value.length()) > max) {
+            out.add(new Violation(path, "maxLength", "must be at most " + max + " characters", value));
+        }
+    }
+
+    static void pattern(List<Violation> out, String path, String value, Pattern pattern) {
+        if (!pattern.matcher(value).find()) {
+            out.add(new Violation(path, "pattern", "must match " + pattern.pattern(), value));
+        }
+    }
+
+    static void dateTime(List<Violation> out, String path, String value) {
+        try {
+            OffsetDateTime.parse(value);
+        } catch (DateTimeParseException e) {
+            out.add(new Violation(path, "format", "must be an RFC 3339 date-time such as 2024-01-31T12:00:00Z", value));
+        }
+    }
+
+    static void minimum(List<Violation> out, String path, Number value, double min) {
+        if (value.doubleValue() < min) {
+            out.add(new Violation(path, "minimum", "must be >= " + number(min), value.toString()));
+        }
+    }
+
+    static void maximum(List<Violation> out, String path, Number value, double max) {
+        if (value.doubleValue() > max) {
+            out.add(new Violation(path, "maximum", "must be <= " + number(max), value.toString()));
+        }
+    }
+
+    static void exclusiveMinimum(List<Violation> out, String path, Number value, double min) {
+        if (value.doubleValue() <= min) {
+            out.add(new Violation(path, "exclusiveMinimum", "must be > " + number(min), value.toString()));
+        }
+    }
+
+    static void exclusiveMaximum(List<Violation> out, String path, Number value, double max) {
+        if (value.doubleValue() >= max) {
+            out.add(new Violation(path, "exclusiveMaximum", "must be < " + number(max), value.toString()));
+        }
+    }
+
+    static void minItems(List<Violation> out, String path, Collection<?> value, int min) {
+        if (value.size() < min) {
+            out.add(new Violation(path, "minItems", "must have at least " + min + " item" + (min == 1 ? "" : "s"),
+                    String.valueOf(value.size())));
+        }
+    }
+
+    static void maxItems(List<Violation> out, String path, Collection<?> value, int max) {
+        if (value.size() > max) {
+            out.add(new Violation(path, "maxItems", "must have at most " + max + " items", String.valueOf(value.size())));
+        }
+    }
+
+    static void minProperties(List<Violation> out, String path, Map<?, ?> value, int min) {
+        if (value.size() < min) {
+            out.add(new Violation(path, "minProperties", "must have at least " + min + " entries", String.valueOf(value.size())));
+        }
+    }
+
+    static void maxProperties(List<Violation> out, String path, Map<?, ?> value, int max) {
+        if (value.size() > max) {
+            out.add(new Violation(path, "maxProperties", "must have at most " + max + " entries", String.valueOf(value.size())));
+        }
+    }
+
+    static void knownEnum(List<Violation> out, String path, OpenEnum value, List<? extends OpenEnum> known) {
+        if (!value.isKnown()) {
+            out.add(new Violation(path, "enum", "must be one of " + known, value.value()));
+        }
+    }
+
+    static void constant(List<Violation> out, String path, Object value, String expected) {
+        if (!expected.equals(value.toString())) {
+            out.add(new Violation(path, "const", "must be " + expected, value.toString()));
+        }
+    }
+
+    static boolean oneOf(String value, String... candidates) {
+        for (String candidate : candidates) {
+            if (candidate.equals(value)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A union member block must be present exactly when the discriminator selects it. */
+    static void unionMember(List<Violation> out, String path, String discriminator, String discriminatorValue,
+                            String member, boolean selected, boolean present) {
+        if (selected && !present) {
+            out.add(new Violation(child(path, member), "union", "is required when " + discriminator + " is " + discriminatorValue, null));
+        } else if (!selected && present) {
+            out.add(new Violation(child(path, member), "union", "must not be set when " + discriminator + " is " + discriminatorValue, null));
+        }
+    }
+
+    private static String number(double value) {
+        return value == Math.rint(value) && Math.abs(value) < 1e15 ? Long.toString((long) value) : Double.toString(value);
+    }
+}
