@@ -3,6 +3,7 @@ package dev.kgateway.sdk.model;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
@@ -198,9 +199,12 @@ public final class BackendJson {
     private static <T> T read(ReadAction<T> action) {
         try {
             return action.run();
+        } catch (StreamConstraintsException e) {
+            throw new BackendReadException("document exceeds a size limit" + location(e) + " (nesting depth " + MAX_NESTING_DEPTH
+                    + ", string length " + MAX_STRING_LENGTH + ", document length " + MAX_DOCUMENT_LENGTH + ")", path(e));
         } catch (StreamReadException e) {
             throw new BackendReadException("document is not well-formed JSON/YAML" + location(e)
-                    + (e instanceof tools.jackson.core.exc.StreamConstraintsException ? ": " + describe(e) : ""), path(e));
+                    + (e.getClass() == StreamReadException.class ? "" : ": " + describe(e)), path(e));
         } catch (JacksonException e) {
             String path = path(e);
             throw new BackendReadException("cannot read Backend at " + (path.isEmpty() ? "the document root" : path)
@@ -235,9 +239,7 @@ public final class BackendJson {
         return switch (type) {
             case "MismatchedInputException", "InvalidFormatException", "InvalidTypeIdException" -> "wrong JSON type for this member";
             case "ValueInstantiationException" -> "a null or invalid element where a value is required";
-            case "StreamConstraintsException" -> "document exceeds a size limit (nesting depth "
-                    + MAX_NESTING_DEPTH + ", string length " + MAX_STRING_LENGTH + ", document length " + MAX_DOCUMENT_LENGTH + ")";
-            case "JsonEOFException", "UnexpectedEndOfInputException" -> "unexpected end of input";
+            case "UnexpectedEndOfInputException", "JsonEOFException" -> "unexpected end of input";
             default -> type.replace("Exception", "").replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT);
         };
     }

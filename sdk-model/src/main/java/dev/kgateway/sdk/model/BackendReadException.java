@@ -1,5 +1,7 @@
 package dev.kgateway.sdk.model;
 
+import dev.kgateway.sdk.KgatewayException;
+
 import javax.annotation.Nullable;
 
 /**
@@ -10,7 +12,7 @@ import javax.annotation.Nullable;
  * <p>The message names where reading stopped ({@link #getPath()}, and the line and column when
  * known) but never quotes the document's content, which may hold secrets.
  */
-public class BackendReadException extends KgatewayModelException {
+public class BackendReadException extends KgatewayException {
     private static final long serialVersionUID = 1L;
 
     private final String path;

@@ -1,5 +1,7 @@
 package dev.kgateway.sdk.model;
 
+import dev.kgateway.sdk.KgatewayException;
+
 import java.util.List;
 
 /**
@@ -14,7 +16,7 @@ import java.util.List;
  * }
  * }</pre>
  */
-public class InvalidBackendException extends KgatewayModelException {
+public class InvalidBackendException extends KgatewayException {
     private static final long serialVersionUID = 1L;
 
     private final transient List<Violation> violations;
