@@ -217,6 +217,14 @@ final class ImmutableObjectRule implements Rule<JPackage, JType> {
         getter.javadoc().add("JSON members the schema does not describe, kept as read and written back unchanged."
                 + "\n<p>{@code toString()} prints their names only: their values may hold secrets.");
         getter.javadoc().addReturn().add("an immutable map from member name to its JSON value");
+
+        String withName = "with" + Names.capitalize(UNKNOWN_MEMBERS);
+        JMethod with = c.method(JMod.PUBLIC, c, withName);
+        JVar entries = with.param(owner.ref(Map.class).narrow(owner.ref(String.class), owner.directClass(JSON_NODE).wildcard()), "entries");
+        with.body()._return(owner.directClass(c.getPackage().name() + ".Immutable" + c.name()).staticInvoke("copyOf").arg(JExpr._this())
+                .invoke(withName).arg(entries));
+        with.javadoc().add("A copy of this object with the unknown members replaced; this object is unchanged.");
+        with.javadoc().addParam(entries).add("the new unknown members");
     }
 
     private static void factoryMethods(JDefinedClass c, JDefinedClass builder, List<Property> props, boolean root) {

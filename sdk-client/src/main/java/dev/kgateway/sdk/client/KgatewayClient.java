@@ -1,0 +1,171 @@
+package dev.kgateway.sdk.client;
+
+import dev.kgateway.sdk.client.internal.ClientContext;
+import dev.kgateway.sdk.client.internal.CrdInstaller;
+import dev.kgateway.sdk.client.internal.DefaultBackendClient;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.ConfigBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+
+import java.util.Objects;
+
+/**
+ * The kgateway SDK's client: typed Backend operations on a Kubernetes cluster, over the fabric8
+ * Kubernetes client. Thread-safe; create one and share it. Closing it stops its watches and
+ * informers and, when it created the fabric8 client itself, closes that too.
+ *
+ * <pre>{@code
+ * try (KgatewayClient kgw = KgatewayClient.create()) {           // kubeconfig or in-cluster, as fabric8 finds it
+ *     NamespacedBackendClient ai = kgw.backends().inNamespace("ai");
+ *     Backend created = ai.create(backend);
+ *     Optional<Backend> found = ai.get("openai");
+ * }
+ * }</pre>
+ *
+ * <p>Requests that are safe to repeat (everything but create) are retried after HTTP 429, 5xx and
+ * lost connections according to the {@link RetryPolicy}; a client built here turns fabric8's own
+ * retries off so that a create is never sent twice. TLS settings come from the kubeconfig only; the
+ * SDK never turns certificate checks off.
+ */
+public final class KgatewayClient implements AutoCloseable {
+
+    private final KubernetesClient client;
+    private final boolean ownsClient;
+    private final ClientContext context;
+    private final BackendClient backends;
+    private final RetryPolicy retryPolicy;
+
+    private KgatewayClient(Builder builder) {
+        this.ownsClient = builder.client == null;
+        this.client = ownsClient ? new KubernetesClientBuilder().withConfig(withoutFabric8Retries(builder.config)).build() : builder.client;
+        this.retryPolicy = builder.retryPolicy;
+        this.context = new ClientContext(client, builder.retryPolicy, builder.validateBeforeWrite, builder.applyOptions);
+        this.backends = new DefaultBackendClient(context);
+    }
+
+    /** @return a client configured from the kubeconfig ({@code KUBECONFIG}, {@code ~/.kube/config}) or the in-cluster service account */
+    public static KgatewayClient create() {
+        return builder().build();
+    }
+
+    /**
+     * Wraps a fabric8 client you already have; closing the KgatewayClient leaves it open. Its own
+     * retry settings ({@code requestRetryBackoffLimit}) still apply to every request.
+     *
+     * @return a client with default settings over {@code kubernetesClient}
+     */
+    public static KgatewayClient from(KubernetesClient kubernetesClient) {
+        return builder().kubernetesClient(kubernetesClient).build();
+    }
+
+    /** @return a builder for a client with custom settings */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** @return Backend operations: {@code backends().inNamespace("ai")}, {@code backends().inAnyNamespace()} */
+    public BackendClient backends() {
+        return backends;
+    }
+
+    /** @return the underlying fabric8 client, for everything beyond Backends */
+    public KubernetesClient kubernetesClient() {
+        return client;
+    }
+
+    /**
+     * Installs the Backend CustomResourceDefinition the SDK was built from (carried in the model
+     * jar), for clusters and tests without kgateway. An existing CRD is left untouched unless
+     * {@code overwrite} is set.
+     *
+     * @param overwrite whether to replace a CRD that exists already
+     * @return {@code true} when the CRD was created or replaced, {@code false} when one existed and was kept
+     */
+    public boolean installCrd(boolean overwrite) {
+        return new CrdInstaller(client, retryPolicy).install(overwrite);
+    }
+
+    /** Stops this client's watches and informers, and closes the fabric8 client when this client created it. */
+    @Override
+    public void close() {
+        context.closeRunning();
+        if (ownsClient) {
+            client.close();
+        }
+    }
+
+    /** Never shows credentials. */
+    @Override
+    public String toString() {
+        return "KgatewayClient{server=" + client.getMasterUrl() + ", namespace=" + client.getNamespace() + "}";
+    }
+
+    private static Config withoutFabric8Retries(Config config) {
+        Config base = config == null ? Config.autoConfigure(null) : config;
+        return new ConfigBuilder(base).withRequestRetryBackoffLimit(0).build();
+    }
+
+    /**
+     * Builds a {@link KgatewayClient}.
+     *
+     * <pre>{@code
+     * KgatewayClient kgw = KgatewayClient.builder()
+     *     .config(new ConfigBuilder().withMasterUrl("https://k8s.example:6443").build())
+     *     .retryPolicy(RetryPolicy.DEFAULT)
+     *     .applyOptions(ApplyOptions.fieldManager("my-operator"))
+     *     .build();
+     * }</pre>
+     */
+    public static final class Builder {
+        private KubernetesClient client;
+        private Config config;
+        private boolean validateBeforeWrite = true;
+        private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
+        private ApplyOptions applyOptions = ApplyOptions.defaults();
+
+        private Builder() {
+        }
+
+        /** @return this builder, using an existing fabric8 client (not closed by the KgatewayClient) */
+        public Builder kubernetesClient(KubernetesClient kubernetesClient) {
+            this.client = Objects.requireNonNull(kubernetesClient, "kubernetesClient");
+            return this;
+        }
+
+        /** @return this builder, creating a fabric8 client from {@code config} instead of the kubeconfig */
+        public Builder config(Config config) {
+            this.config = Objects.requireNonNull(config, "config");
+            return this;
+        }
+
+        /**
+         * @param validate whether create, update, edit and apply run {@code validateOrThrow()} first (default {@code true})
+         * @return this builder
+         */
+        public Builder validateBeforeWrite(boolean validate) {
+            this.validateBeforeWrite = validate;
+            return this;
+        }
+
+        /** @return this builder, with {@code policy} for retries */
+        public Builder retryPolicy(RetryPolicy policy) {
+            this.retryPolicy = Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
+        /** @return this builder, with the field manager and force setting {@code apply(backend)} uses */
+        public Builder applyOptions(ApplyOptions options) {
+            this.applyOptions = Objects.requireNonNull(options, "options");
+            return this;
+        }
+
+        /** @return the client */
+        public KgatewayClient build() {
+            if (client != null && config != null) {
+                throw new IllegalStateException("set either kubernetesClient(..) or config(..), not both");
+            }
+            return new KgatewayClient(this);
+        }
+    }
+}

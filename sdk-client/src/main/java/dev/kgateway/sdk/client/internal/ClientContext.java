@@ -1,0 +1,77 @@
+package dev.kgateway.sdk.client.internal;
+
+import dev.kgateway.sdk.client.ApplyOptions;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.MixedOperation;
+import io.fabric8.kubernetes.client.dsl.Resource;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * What every operation of one {@code KgatewayClient} shares: the fabric8 client and its typed
+ * operation, settings, and the watches and informers to stop on close.
+ */
+public final class ClientContext {
+
+    private final KubernetesClient client;
+    private final MixedOperation<BackendResource, BackendResourceList, Resource<BackendResource>> operation;
+    private final RequestExecutor executor;
+    private final boolean validateBeforeWrite;
+    private final ApplyOptions applyOptions;
+    private final Set<AutoCloseable> running = ConcurrentHashMap.newKeySet();
+
+    public ClientContext(KubernetesClient client, dev.kgateway.sdk.client.RetryPolicy retryPolicy, boolean validateBeforeWrite,
+                         ApplyOptions applyOptions) {
+        this.client = client;
+        this.operation = client.resources(BackendResource.class, BackendResourceList.class);
+        this.executor = new RequestExecutor(retryPolicy);
+        this.validateBeforeWrite = validateBeforeWrite;
+        this.applyOptions = applyOptions;
+    }
+
+    KubernetesClient client() {
+        return client;
+    }
+
+    KubernetesSerialization serialization() {
+        return client.getKubernetesSerialization();
+    }
+
+    MixedOperation<BackendResource, BackendResourceList, Resource<BackendResource>> operation() {
+        return operation;
+    }
+
+    RequestExecutor executor() {
+        return executor;
+    }
+
+    boolean validateBeforeWrite() {
+        return validateBeforeWrite;
+    }
+
+    ApplyOptions applyOptions() {
+        return applyOptions;
+    }
+
+    void track(AutoCloseable closeable) {
+        running.add(closeable);
+    }
+
+    void untrack(AutoCloseable closeable) {
+        running.remove(closeable);
+    }
+
+    /** Stops every watch and informer still running. */
+    public void closeRunning() {
+        for (AutoCloseable closeable : Set.copyOf(running)) {
+            try {
+                closeable.close();
+            } catch (Exception ignored) {
+                // closing is best effort; the fabric8 client is closed next anyway
+            }
+        }
+        running.clear();
+    }
+}

@@ -1,0 +1,88 @@
+package dev.kgateway.sdk.client.internal;
+
+import dev.kgateway.sdk.KgatewayException;
+import dev.kgateway.sdk.client.BackendAlreadyExistsException;
+import dev.kgateway.sdk.client.BackendConflictException;
+import dev.kgateway.sdk.client.BackendNotFoundException;
+import dev.kgateway.sdk.client.KgatewayApiException;
+import dev.kgateway.sdk.client.KgatewayAuthorizationException;
+import dev.kgateway.sdk.model.InvalidBackendException;
+import dev.kgateway.sdk.model.Violation;
+import io.fabric8.kubernetes.api.model.Status;
+import io.fabric8.kubernetes.api.model.StatusCause;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.KubernetesClientTimeoutException;
+import tools.jackson.core.JacksonException;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The one place where fabric8 and HTTP failures become the SDK's exceptions. */
+final class ErrorMapper {
+
+    private ErrorMapper() {
+    }
+
+    static KgatewayException map(KubernetesClientException e, Call call) {
+        int code = e.getCode();
+        Status status = e.getStatus();
+        String reason = status == null || status.getReason() == null ? "" : status.getReason();
+        String serverMessage = status == null || status.getMessage() == null ? "" : status.getMessage();
+        String ns = call.namespace();
+        String name = call.name();
+        String suffix = serverMessage.isEmpty() ? "" : ": " + serverMessage;
+        if (e instanceof KubernetesClientTimeoutException) {
+            return new KgatewayApiException("timed out: " + call.describe(), 408, "Timeout", serverMessage, ns, name, e);
+        }
+        return switch (code) {
+            case 404 -> new BackendNotFoundException("Backend '" + name + "' not found in namespace '" + ns + "'", serverMessage, ns, name, e);
+            case 409 -> "AlreadyExists".equals(reason)
+                    ? new BackendAlreadyExistsException("Backend '" + name + "' already exists in namespace '" + ns + "'", serverMessage, ns, name, e)
+                    : new BackendConflictException("Backend '" + name + "' in namespace '" + ns + "' was changed by someone else"
+                            + " (stale resourceVersion); read it again and retry" + suffix, serverMessage, ns, name, e);
+            case 422 -> new InvalidBackendException("API server rejected Backend '" + name + "' in namespace '" + ns + "'" + suffix,
+                    violations(status));
+            case 401 -> new KgatewayAuthorizationException("unauthorized: the credentials were refused for " + call.describe() + suffix,
+                    401, call.verb(), call.resource(), serverMessage, ns, name, e);
+            case 403 -> new KgatewayAuthorizationException("forbidden: cannot " + call.describe()
+                    + "; grant verb '" + call.verb() + "' on resource '" + call.resource() + "'" + suffix,
+                    403, call.verb(), call.resource(), serverMessage, ns, name, e);
+            default -> generic(e, call, code, reason, serverMessage);
+        };
+    }
+
+    private static KgatewayApiException generic(KubernetesClientException e, Call call, int code, String reason, String serverMessage) {
+        String message;
+        if (causedBy(e, JacksonException.class)) {
+            message = "the API server's answer could not be read as Backends: " + call.describe();
+        } else if (code == 0) {
+            message = "no answer from the API server: " + call.describe();
+        } else {
+            message = "HTTP " + code + (reason.isEmpty() ? "" : " " + reason) + ": " + call.describe()
+                    + (serverMessage.isEmpty() ? "" : ": " + serverMessage);
+        }
+        return new KgatewayApiException(message, code, reason, serverMessage, call.namespace(), call.name(), e);
+    }
+
+    /** The server's field causes as violations: {@code spec.static.hosts[0].port}, rule {@code FieldValueInvalid}. */
+    private static List<Violation> violations(Status status) {
+        List<Violation> out = new ArrayList<>();
+        if (status != null && status.getDetails() != null && status.getDetails().getCauses() != null) {
+            for (StatusCause cause : status.getDetails().getCauses()) {
+                out.add(new Violation(cause.getField() == null ? "" : cause.getField(),
+                        cause.getReason() == null ? "server" : cause.getReason(),
+                        cause.getMessage() == null ? "" : cause.getMessage(), null));
+            }
+        }
+        return out;
+    }
+
+    static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

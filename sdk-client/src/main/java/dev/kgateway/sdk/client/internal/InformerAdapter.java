@@ -1,0 +1,108 @@
+package dev.kgateway.sdk.client.internal;
+
+import dev.kgateway.sdk.client.BackendEventHandler;
+import dev.kgateway.sdk.client.BackendInformer;
+import dev.kgateway.sdk.model.Backend;
+import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
+import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import io.fabric8.kubernetes.client.informers.cache.Cache;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/** A fabric8 informer seen through the model: its cache holds the decoded Backends as they are. */
+final class InformerAdapter implements BackendInformer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(InformerAdapter.class);
+
+    private final SharedIndexInformer<BackendResource> informer;
+    private final ClientContext context;
+    private CompletableFuture<Void> started;
+
+    InformerAdapter(SharedIndexInformer<BackendResource> informer, BackendEventHandler handler, ClientContext context) {
+        this.informer = informer;
+        this.context = context;
+        informer.addEventHandler(new ResourceEventHandler<>() {
+            @Override
+            public void onAdd(BackendResource obj) {
+                safely(() -> handler.onAdd(obj.backend()));
+            }
+
+            @Override
+            public void onUpdate(BackendResource oldObj, BackendResource newObj) {
+                safely(() -> handler.onUpdate(oldObj.backend(), newObj.backend()));
+            }
+
+            @Override
+            public void onDelete(BackendResource obj, boolean deletedFinalStateUnknown) {
+                safely(() -> handler.onDelete(obj.backend(), deletedFinalStateUnknown));
+            }
+        });
+    }
+
+    void start() {
+        started = informer.start().toCompletableFuture();
+    }
+
+    private static void safely(Runnable call) {
+        try {
+            call.run();
+        } catch (RuntimeException e) {
+            LOG.warn("Backend informer handler threw {}; the informer goes on", e.getClass().getName());
+        }
+    }
+
+    @Override
+    public List<Backend> list() {
+        return informer.getStore().list().stream().map(BackendResource::backend).toList();
+    }
+
+    @Override
+    public List<Backend> list(String namespace) {
+        return informer.getIndexer().byIndex(Cache.NAMESPACE_INDEX, namespace).stream().map(BackendResource::backend).toList();
+    }
+
+    @Override
+    public Optional<Backend> get(String namespace, String name) {
+        return Optional.ofNullable(informer.getStore().getByKey(Cache.namespaceKeyFunc(namespace, name))).map(BackendResource::backend);
+    }
+
+    @Override
+    public boolean hasSynced() {
+        return informer.hasSynced();
+    }
+
+    @Override
+    public boolean waitUntilSynced(Duration timeout) {
+        try {
+            started.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return informer.hasSynced();
+        } catch (TimeoutException e) {
+            return false;
+        } catch (ExecutionException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    @Override
+    public String lastSyncResourceVersion() {
+        String version = informer.lastSyncResourceVersion();
+        return version == null ? "" : version;
+    }
+
+    @Override
+    public void close() {
+        informer.close();
+        context.untrack(this);
+    }
+}
