@@ -6,31 +6,28 @@ import dev.kgateway.sdk.model.Backend;
  * What a request is about, for retries and error messages.
  *
  * @param verb       the Kubernetes verb ({@code get}, {@code list}, {@code create}, {@code update}, {@code patch}, {@code delete}, {@code watch})
+ * @param resource   the resource in RBAC terms ({@code backends.gateway.kgateway.dev})
  * @param namespace  the namespace, or empty for all namespaces
  * @param name       the Backend's name, or empty
  * @param idempotent whether sending it twice is harmless, so it may be retried
  */
-record Call(String verb, String namespace, String name, boolean idempotent) {
+record Call(String verb, String resource, String namespace, String name, boolean idempotent) {
 
     static Call read(String verb, String namespace, String name) {
-        return new Call(verb, nullToEmpty(namespace), nullToEmpty(name), true);
+        return new Call(verb, Backend.CRD_NAME, nullToEmpty(namespace), nullToEmpty(name), true);
     }
 
     static Call create(String namespace, String name) {
-        return new Call("create", nullToEmpty(namespace), nullToEmpty(name), false);
+        return new Call("create", Backend.CRD_NAME, nullToEmpty(namespace), nullToEmpty(name), false);
     }
 
     static Call write(String verb, String namespace, String name) {
-        return new Call(verb, nullToEmpty(namespace), nullToEmpty(name), true);
-    }
-
-    String resource() {
-        return Backend.CRD_NAME;
+        return new Call(verb, Backend.CRD_NAME, nullToEmpty(namespace), nullToEmpty(name), true);
     }
 
     String describe() {
         String where = namespace.isEmpty() ? "in all namespaces" : "in namespace '" + namespace + "'";
-        return verb + " " + resource() + (name.isEmpty() ? "" : " '" + name + "'") + " " + where;
+        return verb + " " + resource + (name.isEmpty() ? "" : " '" + name + "'") + " " + where;
     }
 
     private static String nullToEmpty(String s) {

@@ -16,6 +16,8 @@ public final class CrdInstaller {
     /** Classpath location of the CRD in the model jar. */
     public static final String CRD_RESOURCE = "META-INF/kgateway-sdk/crds/" + Backend.CRD_NAME + ".yaml";
 
+    private static final String CRD_RESOURCE_NAME = "customresourcedefinitions.apiextensions.k8s.io";
+
     private final KubernetesClient client;
     private final RequestExecutor executor;
 
@@ -43,18 +45,18 @@ public final class CrdInstaller {
     public boolean install(boolean overwrite) {
         CustomResourceDefinition crd = load(client);
         Resource<CustomResourceDefinition> resource = client.apiextensions().v1().customResourceDefinitions().resource(crd);
-        Call read = new Call("get", "", Backend.CRD_NAME, true);
+        Call read = new Call("get", CRD_RESOURCE_NAME, "", Backend.CRD_NAME, true);
         CustomResourceDefinition existing = executor.execute(read, () -> client.apiextensions().v1().customResourceDefinitions()
                 .withName(Backend.CRD_NAME).get());
         if (existing == null) {
-            executor.execute(new Call("create", "", Backend.CRD_NAME, false), resource::create);
+            executor.execute(new Call("create", CRD_RESOURCE_NAME, "", Backend.CRD_NAME, false), resource::create);
             return true;
         }
         if (!overwrite) {
             return false;
         }
         crd.getMetadata().setResourceVersion(existing.getMetadata().getResourceVersion());
-        executor.execute(new Call("update", "", Backend.CRD_NAME, true), resource::update);
+        executor.execute(new Call("update", CRD_RESOURCE_NAME, "", Backend.CRD_NAME, true), resource::update);
         return true;
     }
 }
