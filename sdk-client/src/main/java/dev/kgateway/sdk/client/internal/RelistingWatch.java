@@ -121,6 +121,9 @@ final class RelistingWatch implements BackendWatch {
         switch (action) {
             case ADDED, MODIFIED -> {
                 Backend previous = seen.put(key(backend), backend);
+                if (previous != null && Objects.equals(resourceVersion(previous), resourceVersion(backend))) {
+                    return; // already delivered (or part of the initial list): a replay, not a change
+                }
                 BackendEvent.Type type = action == Watcher.Action.ADDED || previous == null ? BackendEvent.Type.ADDED : BackendEvent.Type.MODIFIED;
                 notify(new BackendEvent(type, backend, false));
             }
