@@ -1,0 +1,48 @@
+package dev.kgateway.sdk.examples;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class QuickstartTest {
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(String... args) {
+        return Quickstart.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void tourOnTheEmbeddedServerPrintsEveryStepAndExitsZero() {
+        int code = run();
+
+        String printed = out.toString(StandardCharsets.UTF_8);
+        assertThat(code).isZero();
+        assertThat(printed).contains("1. Build", "2. Create", "3. Watch", "4. What the watch saw", "5. Load Backends", "6. Delete", "Done.");
+        assertThat(printed).contains("team=search -> [openai, azure-openai]");
+        assertThat(printed).contains("MODIFIED web").contains("status: gemini Condition{type=Accepted");
+        assertThat(printed).contains("applied mistral (AI)").contains("Backends left in quickstart: 0");
+    }
+
+    @Test
+    void helpExplainsTheOptionsAndExitsZero() {
+        assertThat(run("--help")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("--kubeconfig PATH", "--cluster", "--embedded");
+    }
+
+    @Test
+    void unknownOptionExitsTwoWithUsage() {
+        assertThat(run("--bogus")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown option --bogus").contains("Usage:");
+    }
+
+    @Test
+    void kubeconfigWithoutPathExitsTwo() {
+        assertThat(run("--kubeconfig")).isEqualTo(2);
+    }
+}
