@@ -3,6 +3,7 @@ package dev.kgateway.sdk.model;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
@@ -198,9 +199,11 @@ public final class BackendJson {
     private static <T> T read(ReadAction<T> action) {
         try {
             return action.run();
+        } catch (StreamConstraintsException e) {
+            // In Jackson 3 this is a JacksonException, not a StreamReadException.
+            throw new BackendReadException("document is not well-formed JSON/YAML" + location(e) + ": " + describe(e), path(e));
         } catch (StreamReadException e) {
-            throw new BackendReadException("document is not well-formed JSON/YAML" + location(e)
-                    + (e instanceof tools.jackson.core.exc.StreamConstraintsException ? ": " + describe(e) : ""), path(e));
+            throw new BackendReadException("document is not well-formed JSON/YAML" + location(e), path(e));
         } catch (JacksonException e) {
             String path = path(e);
             throw new BackendReadException("cannot read Backend at " + (path.isEmpty() ? "the document root" : path)
