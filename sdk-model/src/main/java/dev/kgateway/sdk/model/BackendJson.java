@@ -69,6 +69,9 @@ public final class BackendJson {
             .disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
             .disable(YAMLWriteFeature.WRITE_DOC_START_MARKER)
             .enable(YAMLWriteFeature.MINIMIZE_QUOTES)
+            // Without it an AWS account ID "123456789012" (or "000000000000") is written unquoted,
+            // and kubectl / any YAML reader takes it for a number.
+            .enable(YAMLWriteFeature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
             .build();
 
     /**
