@@ -112,24 +112,32 @@ public final class BackendJson {
         return YAML;
     }
 
-    /** @return the Backend in a JSON document */
+    /** @return the Backend in a JSON document, never {@code null} (a {@code null} document is a read error) */
     public static Backend fromJson(String json) {
-        return read(() -> JSON.readValue(json, Backend.class));
+        return present(read(() -> JSON.readValue(json, Backend.class)));
     }
 
-    /** @return the Backend in a UTF-8 JSON document */
+    /** @return the Backend in a UTF-8 JSON document, never {@code null} */
     public static Backend fromJson(byte[] json) {
-        return read(() -> JSON.readValue(json, Backend.class));
+        return present(read(() -> JSON.readValue(json, Backend.class)));
     }
 
-    /** @return the Backend in a JSON document; the stream is read to its end but not closed */
+    /** @return the Backend in a JSON document, never {@code null}; the stream is read to its end but not closed */
     public static Backend fromJson(InputStream json) {
-        return read(() -> JSON.readValue(json, Backend.class));
+        return present(read(() -> JSON.readValue(json, Backend.class)));
     }
 
-    /** @return the Backend in a JSON tree */
+    /** @return the Backend in a JSON tree, never {@code null} */
     public static Backend fromTree(JsonNode tree) {
-        return read(() -> JSON.treeToValue(tree, Backend.class));
+        return present(read(() -> JSON.treeToValue(tree, Backend.class)));
+    }
+
+    /** Jackson maps a JSON {@code null} document to a {@code null} value; for a Backend reader that is an error. */
+    private static Backend present(Backend backend) {
+        if (backend == null) {
+            throw new BackendReadException("document is null, expected a Backend object", "");
+        }
+        return backend;
     }
 
     /** @return the one Backend in a YAML (or JSON) document; fails when it holds several */
