@@ -2,6 +2,7 @@ package dev.kgateway.sdk.model;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.exc.StreamReadException;
@@ -124,7 +125,7 @@ public final class BackendJson {
 
     /** @return the Backend in a JSON document, never {@code null}; the stream is read to its end but not closed */
     public static Backend fromJson(InputStream json) {
-        return present(read(() -> JSON.readValue(json, Backend.class)));
+        return present(read(() -> JSON.readerFor(Backend.class).without(StreamReadFeature.AUTO_CLOSE_SOURCE).readValue(json)));
     }
 
     /** @return the Backend in a JSON tree, never {@code null} */
@@ -160,9 +161,9 @@ public final class BackendJson {
         return readDocuments(() -> YAML.readerFor(JsonNode.class).readValues(yaml));
     }
 
-    /** @see #readAll(String) */
+    /** @see #readAll(String); the stream is read to its end but not closed */
     public static List<Backend> readAll(InputStream yaml) {
-        return readDocuments(() -> YAML.readerFor(JsonNode.class).readValues(yaml));
+        return readDocuments(() -> YAML.readerFor(JsonNode.class).without(StreamReadFeature.AUTO_CLOSE_SOURCE).readValues(yaml));
     }
 
     /** @see #readAll(String) */
