@@ -40,13 +40,14 @@ class ImmutablesRuleFactoryTest {
                   "type": "array", "minItems": 1,
                   "items": { "type": "object", "javaType": "Child", "properties": { "id": { "type": "string" } } }
                 },
-                "labels": { "type": "object", "additionalProperties": { "type": "string", "maxLength": 5 } },
+                "labels": { "type": "object", "additionalProperties": { "type": "string", "maxLength": 5, "pattern": "^[a-z]*$" } },
                 "extra": { "type": "object" },
                 "color": { "type": "string", "javaType": "Color", "enum": ["DarkRed", "light-blue", "2x"] },
                 "when": { "type": "string", "format": "date-time" },
                 "generation": { "type": "integer", "format": "int64" },
                 "first": { "$ref": "#/$defs/Shared" },
-                "second": { "$ref": "#/$defs/Shared" }
+                "second": { "$ref": "#/$defs/Shared" },
+                "notes": { "type": "object", "additionalProperties": { "type": "string", "maxLength": 100 } }
               },
               "required": ["name", "children"],
               "$defs": {
@@ -232,13 +233,18 @@ class ImmutablesRuleFactoryTest {
     }
 
     @Test
-    void toStringPrintsOnlyTheNamesOfUnknownMembersAndOpaqueMaps() {
+    void toStringPrintsOnlyTheNamesOfUnknownMembersAndFreeFormMaps() {
         String src = squash(source(thing, "Thing"));
 
         assertThat(src).contains("return new ModelToString(\"Thing\") .add(\"apiVersion\", getApiVersion())")
-                .contains(".add(\"labels\", getLabels())")
                 .contains(".names(\"extra\", getExtra())")
+                .contains(".names(\"notes\", getNotes())")
                 .contains(".names(\"unknownMembers\", getAdditionalProperties())");
+    }
+
+    @Test
+    void toStringPrintsMapsWhoseValuesTheSchemaConstrains() {
+        assertThat(squash(source(thing, "Thing"))).contains(".add(\"labels\", getLabels())");
     }
 
     // ---- open enums -----------------------------------------------------------------------
@@ -366,7 +372,7 @@ class ImmutablesRuleFactoryTest {
         String src = squash(source(thing, "Thing"));
 
         assertThat(src).containsPattern("String entryPath\\d+ = SchemaChecks\\.key\\(p\\d+, entry\\d+\\.getKey\\(\\)\\); "
-                + "SchemaChecks\\.maxLength\\(out, entryPath\\d+, entryValue\\d+, 5\\);");
+                + "SchemaChecks\\.maxLength\\(out, entryPath\\d+, entryValue\\d+, 5\\); SchemaChecks\\.pattern\\(out, entryPath\\d+, entryValue\\d+, PATTERN_1\\);");
     }
 
     @Test

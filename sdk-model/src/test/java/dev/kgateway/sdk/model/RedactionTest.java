@@ -56,6 +56,24 @@ class RedactionTest {
     }
 
     @Test
+    void toStringShowsOnlyTheNamesOfFreeFormAnnotations() {
+        // kubectl apply stores the whole manifest, unknown members included, in this annotation.
+        String lastApplied = JSON.replace("\"", "\\\"");
+        Backend backend = BackendJson.fromJson(JSON.replace("\"namespace\":\"ai\"}",
+                "\"namespace\":\"ai\",\"annotations\":{\"kubectl.kubernetes.io/last-applied-configuration\":\"" + lastApplied + "\"}}"));
+
+        assertThat(backend.getMetadata().getAnnotations().values()).singleElement().asString().contains(SENTINEL);
+        assertThat(backend.toString()).doesNotContain(SENTINEL).contains("annotations=[kubectl.kubernetes.io/last-applied-configuration]");
+    }
+
+    @Test
+    void toStringShowsLabelValuesWhichTheSchemaConstrains() {
+        Backend backend = BackendJson.fromJson(JSON.replace("\"namespace\":\"ai\"}", "\"namespace\":\"ai\",\"labels\":{\"team\":\"search\"}}"));
+
+        assertThat(backend.toString()).contains("labels={team=search}");
+    }
+
+    @Test
     void readErrorAndViolationMessagesOfTheSameDocumentDoNotLeakTheUnknownMember() {
         Backend backend = BackendJson.fromJson(JSON.replace("\"openai-key\"", "\"Bad_Key\""));
 
