@@ -4,6 +4,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.DeserializationFeature;
@@ -243,6 +244,11 @@ public final class BackendJson {
         } catch (StreamConstraintsException e) {
             // In Jackson 3 this is a JacksonException, not a StreamReadException.
             throw new BackendReadException("document is not well-formed JSON/YAML" + location(e) + ": " + describe(e), path(e));
+        } catch (InputCoercionException e) {
+            // A well-formed number that does not fit the member's Java type (a port of 99999999999).
+            String path = path(e);
+            throw new BackendReadException("cannot read Backend at " + (path.isEmpty() ? "the document root" : path)
+                    + location(e) + ": number out of range for this member", path);
         } catch (StreamReadException e) {
             throw new BackendReadException("document is not well-formed JSON/YAML" + location(e), path(e));
         } catch (JacksonException e) {
