@@ -130,6 +130,15 @@ class ReadErrorsTest {
     }
 
     @Test
+    void integerTooLargeForTheMemberIsReportedAsOutOfRangeNotAsMalformed() {
+        BackendReadException e = readJson("{\"spec\":{\"static\":{\"hosts\":[{\"host\":\"web\",\"port\":99999999999}]}}}");
+
+        assertThat(e.getPath()).isEqualTo("spec.static.hosts[0].port");
+        assertThat(e.getMessage()).contains("spec.static.hosts[0].port").contains("out of range").doesNotContain("not well-formed")
+                .doesNotContain("99999999999");
+    }
+
+    @Test
     void stringWhereABooleanBelongsIsAWrongTypeError() {
         BackendReadException e = readJson("{\"metadata\":{\"ownerReferences\":[{\"controller\":\"true\"}]}}");
 
