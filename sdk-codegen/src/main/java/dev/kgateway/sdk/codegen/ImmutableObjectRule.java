@@ -33,7 +33,8 @@ import java.util.function.Consumer;
  *   <li>{@code builder()}, {@code toBuilder()}, {@code withX(..)} and a nested {@code Builder} with a
  *       consumer overload for every nested object ({@code .spec(s -> s.type(..))});</li>
  *   <li>{@code collectViolations(..)}: the schema's rules as code (see {@link ValidationEmitter});</li>
- *   <li>a {@code toString()} that prints the names, never the values, of unknown members.</li>
+ *   <li>a {@code toString()} that prints the names, never the values, of unknown members and of
+ *       free-form maps.</li>
  * </ul>
  * Objects that only declare {@code additionalProperties} become {@code Map<String, T>}.
  */
@@ -293,7 +294,7 @@ final class ImmutableObjectRule implements Rule<JPackage, JType> {
     private static void toStringMethod(JDefinedClass c, List<Property> props) {
         StringBuilder body = new StringBuilder("return new ModelToString(\"" + c.name() + "\")");
         for (Property p : props) {
-            boolean opaque = p.isMap() && p.elementType().fullName().equals(JSON_NODE);
+            boolean opaque = isFreeForm(p);
             body.append("\n        .").append(opaque ? "names" : "add").append("(\"").append(p.javaName()).append("\", ")
                     .append(p.getter()).append("())");
         }
@@ -302,6 +303,23 @@ final class ImmutableObjectRule implements Rule<JPackage, JType> {
         JMethod toString = c.method(JMod.PUBLIC, String.class, "toString");
         toString.annotate(Override.class);
         toString.body().directStatement(body.toString());
-        toString.javadoc().add("The known members that are set; of unknown members only their names, never their values.");
+        toString.javadoc().add("The known members that are set; of unknown members and free-form maps only their names, never their values.");
+    }
+
+    /**
+     * A map whose values the schema does not describe: JSON values, or strings without a
+     * {@code pattern}/{@code enum}/{@code const} ({@code metadata.annotations}, where kubectl keeps
+     * the whole last-applied manifest). {@code toString()} prints only its keys: the values may hold secrets.
+     */
+    private static boolean isFreeForm(Property p) {
+        if (!p.isMap()) {
+            return false;
+        }
+        if (p.elementType().fullName().equals(JSON_NODE)) {
+            return true;
+        }
+        JsonNode values = p.schema().path("additionalProperties");
+        return p.elementType().fullName().equals(String.class.getName())
+                && !values.has("pattern") && !values.has("enum") && !values.has("const");
     }
 }

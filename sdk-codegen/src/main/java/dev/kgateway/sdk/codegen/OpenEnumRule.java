@@ -18,7 +18,9 @@ import org.jsonschema2pojo.Schema;
 import org.jsonschema2pojo.rules.Rule;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -71,8 +73,18 @@ final class OpenEnumRule implements Rule<JClassContainer, JType> {
         JFieldVar knownField = c.field(JMod.PRIVATE | JMod.FINAL, owner.BOOLEAN, "known");
 
         StringBuilder knownList = new StringBuilder();
+        Map<String, String> valueByConstant = new HashMap<>();
         for (String value : values) {
             String constant = Names.constantName(value);
+            if (constant.equals("KNOWN")) {
+                throw new GenerationException("enum at " + where + " has the value '" + value
+                        + "', whose Java constant KNOWN is reserved for the list of known values");
+            }
+            String clash = valueByConstant.put(constant, value);
+            if (clash != null) {
+                throw new GenerationException("enum at " + where + " has the values '" + clash + "' and '" + value
+                        + "', which both map to the Java constant " + constant + "; only one can be represented");
+            }
             JFieldVar field = c.field(JMod.PUBLIC | JMod.STATIC | JMod.FINAL, c, constant,
                     JExpr._new(c).arg(JExpr.lit(value)).arg(JExpr.TRUE));
             field.javadoc().add("The value {@code \"" + value + "\"}.");

@@ -79,7 +79,9 @@ final class ValidationEmitter {
         code.append("    var ").append(value).append(" = ").append(p.getter()).append("();\n");
         code.append("    String ").append(path).append(" = SchemaChecks.child(path, ").append(lit(p.jsonName())).append(");\n");
         if (p.isCollection()) {
-            if (p.required()) {
+            // An empty collection is written as absent, so "required" and a size bound of at least
+            // one would report the same defect twice; the size bound alone then speaks for both.
+            if (p.required() && !sizeBoundCoversEmpty(p)) {
                 code.append("    if (").append(value).append(".isEmpty()) {\n        SchemaChecks.missing(out, ").append(path).append(");\n    }\n");
             }
             code.append(indent(checks, "    "));
@@ -95,6 +97,12 @@ final class ValidationEmitter {
             }
         }
         return code.append("}\n").toString();
+    }
+
+    /** Whether the collection's own size bound ({@code minItems}/{@code minProperties} >= 1) already rejects an empty one. */
+    private static boolean sizeBoundCoversEmpty(Property p) {
+        JsonNode bound = p.schema().get(p.isList() ? "minItems" : "minProperties");
+        return bound != null && bound.canConvertToInt() && bound.asInt() >= 1;
     }
 
     /** Checks of one non-null value; empty when the schema states nothing to check. */

@@ -2,7 +2,9 @@ package dev.kgateway.sdk.model;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.DeserializationFeature;
@@ -10,7 +12,11 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.MapperFeature;
 import tools.jackson.databind.MappingIterator;
 import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.cfg.CoercionAction;
+import tools.jackson.databind.cfg.CoercionInputShape;
+import tools.jackson.databind.cfg.MapperBuilder;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.type.LogicalType;
 import tools.jackson.dataformat.yaml.YAMLFactory;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 import tools.jackson.dataformat.yaml.YAMLWriteFeature;
@@ -54,18 +60,46 @@ public final class BackendJson {
             .maxDocumentLength(MAX_DOCUMENT_LENGTH)
             .build();
 
-    private static final JsonMapper JSON = JsonMapper.builder(tools.jackson.core.json.JsonFactory.builder()
-                    .streamReadConstraints(LIMITS).build())
+    private static final JsonMapper JSON = strictScalars(JsonMapper.builder(tools.jackson.core.json.JsonFactory.builder()
+                    .streamReadConstraints(LIMITS).build()))
             .disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .build();
 
-    private static final YAMLMapper YAML = YAMLMapper.builder(YAMLFactory.builder().streamReadConstraints(LIMITS).build())
+    private static final YAMLMapper YAML = strictScalars(YAMLMapper.builder(YAMLFactory.builder().streamReadConstraints(LIMITS).build()))
             .disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
             .disable(YAMLWriteFeature.WRITE_DOC_START_MARKER)
             .enable(YAMLWriteFeature.MINIMIZE_QUOTES)
+            // Without it an AWS account ID "123456789012" (or "000000000000") is written unquoted,
+            // and kubectl / any YAML reader takes it for a number.
+            .enable(YAMLWriteFeature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
             .build();
+
+    /**
+     * No scalar coercion: a number where a string belongs, a string where a number or boolean
+     * belongs, or a fraction where an integer belongs is a wrong JSON type (as for the API server),
+     * not silently converted. Jackson's defaults would read {@code "port": 1.5} as 1 and
+     * {@code "port": "80"} as 80, so what is written back would differ from what was read.
+     */
+    private static <B extends MapperBuilder<?, B>> B strictScalars(B builder) {
+        return builder
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                .withCoercionConfig(LogicalType.Textual, c -> c
+                        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+                .withCoercionConfig(LogicalType.Integer, c -> c
+                        .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+                .withCoercionConfig(LogicalType.Boolean, c -> c
+                        .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail));
+    }
 
     private BackendJson() {
     }
@@ -80,24 +114,32 @@ public final class BackendJson {
         return YAML;
     }
 
-    /** @return the Backend in a JSON document */
+    /** @return the Backend in a JSON document, never {@code null} (a {@code null} document is a read error) */
     public static Backend fromJson(String json) {
-        return read(() -> JSON.readValue(json, Backend.class));
+        return present(read(() -> JSON.readValue(json, Backend.class)));
     }
 
-    /** @return the Backend in a UTF-8 JSON document */
+    /** @return the Backend in a UTF-8 JSON document, never {@code null} */
     public static Backend fromJson(byte[] json) {
-        return read(() -> JSON.readValue(json, Backend.class));
+        return present(read(() -> JSON.readValue(json, Backend.class)));
     }
 
-    /** @return the Backend in a JSON document; the stream is read to its end but not closed */
+    /** @return the Backend in a JSON document, never {@code null}; the stream is read to its end but not closed */
     public static Backend fromJson(InputStream json) {
-        return read(() -> JSON.readValue(json, Backend.class));
+        return present(read(() -> JSON.readerFor(Backend.class).without(StreamReadFeature.AUTO_CLOSE_SOURCE).readValue(json)));
     }
 
-    /** @return the Backend in a JSON tree */
+    /** @return the Backend in a JSON tree, never {@code null} */
     public static Backend fromTree(JsonNode tree) {
-        return read(() -> JSON.treeToValue(tree, Backend.class));
+        return present(read(() -> JSON.treeToValue(tree, Backend.class)));
+    }
+
+    /** Jackson maps a JSON {@code null} document to a {@code null} value; for a Backend reader that is an error. */
+    private static Backend present(Backend backend) {
+        if (backend == null) {
+            throw new BackendReadException("document is null, expected a Backend object", "");
+        }
+        return backend;
     }
 
     /** @return the one Backend in a YAML (or JSON) document; fails when it holds several */
@@ -120,9 +162,9 @@ public final class BackendJson {
         return readDocuments(() -> YAML.readerFor(JsonNode.class).readValues(yaml));
     }
 
-    /** @see #readAll(String) */
+    /** @see #readAll(String); the stream is read to its end but not closed */
     public static List<Backend> readAll(InputStream yaml) {
-        return readDocuments(() -> YAML.readerFor(JsonNode.class).readValues(yaml));
+        return readDocuments(() -> YAML.readerFor(JsonNode.class).without(StreamReadFeature.AUTO_CLOSE_SOURCE).readValues(yaml));
     }
 
     /** @see #readAll(String) */
@@ -202,9 +244,13 @@ public final class BackendJson {
         } catch (StreamConstraintsException e) {
             throw new BackendReadException("document exceeds a size limit" + location(e) + " (nesting depth " + MAX_NESTING_DEPTH
                     + ", string length " + MAX_STRING_LENGTH + ", document length " + MAX_DOCUMENT_LENGTH + ")", path(e));
+        } catch (InputCoercionException e) {
+            // A well-formed number that does not fit the member's Java type (a port of 99999999999).
+            String path = path(e);
+            throw new BackendReadException("cannot read Backend at " + (path.isEmpty() ? "the document root" : path)
+                    + location(e) + ": number out of range for this member", path);
         } catch (StreamReadException e) {
-            throw new BackendReadException("document is not well-formed JSON/YAML" + location(e)
-                    + (e.getClass() == StreamReadException.class ? "" : ": " + describe(e)), path(e));
+            throw new BackendReadException("document is not well-formed JSON/YAML" + location(e), path(e));
         } catch (JacksonException e) {
             String path = path(e);
             throw new BackendReadException("cannot read Backend at " + (path.isEmpty() ? "the document root" : path)

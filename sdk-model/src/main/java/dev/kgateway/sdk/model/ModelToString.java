@@ -5,8 +5,9 @@ import java.util.Map;
 
 /**
  * Builds the {@code toString()} of generated types: set members only, and for members whose
- * contents the schema does not describe, their names only (they may hold secrets such as an inline
- * API key).
+ * contents the schema does not describe (unknown members, free-form maps such as
+ * {@code metadata.annotations}), their names only: they may hold secrets such as an inline API key,
+ * also inside kubectl's last-applied-configuration annotation.
  */
 final class ModelToString {
 

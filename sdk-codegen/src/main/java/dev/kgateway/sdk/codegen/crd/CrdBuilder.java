@@ -160,19 +160,54 @@ public final class CrdBuilder {
             }
         }
         List<ObjectNode> rules = new ArrayList<>();
+        String d = celField(discriminator, path);
         for (Map.Entry<String, List<String>> member : valuesByMember.entrySet()) {
             StringBuilder selected = new StringBuilder();
             for (String value : member.getValue()) {
-                selected.append(selected.length() == 0 ? "" : " || ").append("self.").append(discriminator).append(" == '")
-                        .append(value.replace("'", "\\'")).append("'");
+                selected.append(selected.length() == 0 ? "" : " || ").append("self.").append(d).append(" == ").append(celString(value));
             }
             String field = member.getKey();
             ObjectNode rule = JsonNodeFactory.instance.objectNode();
-            rule.put("rule", "!has(self." + discriminator + ") || ((" + selected + ") == has(self." + field + "))");
+            rule.put("rule", "!has(self." + d + ") || ((" + selected + ") == has(self." + celField(field, path) + "))");
             rule.put("message", field + " must be set if and only if " + discriminator + " is " + String.join(" or ", member.getValue()));
             rules.add(rule);
         }
         return rules;
+    }
+
+    /** Property names that are CEL keywords; Kubernetes makes them accessible as {@code __name__}. */
+    private static final Set<String> CEL_RESERVED = Set.of("true", "false", "null", "in", "as", "break", "const", "continue",
+            "else", "for", "function", "if", "import", "let", "loop", "package", "namespace", "return", "var", "void", "while");
+
+    /**
+     * A property name as a CEL rule of a CRD must spell it: Kubernetes escapes {@code __}, {@code .},
+     * {@code -} and {@code /}, and CEL keywords, and cannot access other names at all.
+     */
+    static String celField(String name, String path) {
+        if (!name.matches("[a-zA-Z_.\\-/][a-zA-Z0-9_.\\-/]*")) {
+            throw new GenerationException(SchemaKeywords.UNION + " at " + path + " names '" + name
+                    + "', which CEL validation rules cannot access");
+        }
+        if (CEL_RESERVED.contains(name)) {
+            return "__" + name + "__";
+        }
+        return name.replace("__", "__underscores__").replace(".", "__dot__").replace("-", "__dash__").replace("/", "__slash__");
+    }
+
+    /** A single-quoted CEL string literal. */
+    static String celString(String value) {
+        StringBuilder out = new StringBuilder("'");
+        for (char c : value.toCharArray()) {
+            switch (c) {
+                case '\\' -> out.append("\\\\");
+                case '\'' -> out.append("\\'");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> out.append(c);
+            }
+        }
+        return out.append('\'').toString();
     }
 
     private JsonNode resolve(JsonNode node, String path) {
