@@ -4,6 +4,7 @@ package dev.kgateway.sdk.codegen;
 public class GenerationException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /** @param message what is wrong with the schema, and where */
     public GenerationException(String message) {
         super(message);
     }

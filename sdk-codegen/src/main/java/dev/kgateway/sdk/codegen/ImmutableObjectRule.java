@@ -226,6 +226,7 @@ final class ImmutableObjectRule implements Rule<JPackage, JType> {
                 .invoke(withName).arg(entries));
         with.javadoc().add("A copy of this object with the unknown members replaced; this object is unchanged.");
         with.javadoc().addParam(entries).add("the new unknown members");
+        with.javadoc().addReturn().add("the copy");
     }
 
     private static void factoryMethods(JDefinedClass c, JDefinedClass builder, List<Property> props, boolean root) {
@@ -239,13 +240,16 @@ final class ImmutableObjectRule implements Rule<JPackage, JType> {
             }
             create.body()._return(JExpr.ref("builder"));
             create.javadoc().add("A new builder, with the constant members ({@code apiVersion}, {@code kind}) already set.");
+            create.javadoc().addReturn().add("the builder");
         } else {
             create.body()._return(JExpr._new(builder));
             create.javadoc().add("A new, empty builder.");
+            create.javadoc().addReturn().add("the builder");
         }
         JMethod toBuilder = c.method(JMod.PUBLIC, builder, "toBuilder");
         toBuilder.body()._return(JExpr._new(builder).invoke("from").arg(JExpr._this()));
         toBuilder.javadoc().add("A builder holding every value of this object, unknown members included.");
+        toBuilder.javadoc().addReturn().add("the builder");
     }
 
     private void wither(JDefinedClass c, Property p, JClass immutableClass) {
@@ -268,6 +272,7 @@ final class ImmutableObjectRule implements Rule<JPackage, JType> {
         with.body()._return(immutableClass.staticInvoke("copyOf").arg(JExpr._this()).invoke(name).arg(value));
         with.javadoc().add("A copy of this object with {@code " + p.jsonName() + "} replaced; this object is unchanged.");
         with.javadoc().addParam(value).add(p.isCollection() ? "the new contents" : "the new value, or {@code null} to remove it");
+        with.javadoc().addReturn().add("the copy");
     }
 
     /** {@code spec(Consumer<BackendSpec.Builder>)} and {@code addHosts(Consumer<StaticHost.Builder>)}. */
@@ -304,6 +309,7 @@ final class ImmutableObjectRule implements Rule<JPackage, JType> {
         toString.annotate(Override.class);
         toString.body().directStatement(body.toString());
         toString.javadoc().add("The known members that are set; of unknown members and free-form maps only their names, never their values.");
+        toString.javadoc().addReturn().add("a description safe to log");
     }
 
     /**

@@ -20,6 +20,11 @@ import java.util.Map;
  */
 public class ImmutablesRuleFactory extends RuleFactory {
 
+    /** Created by jsonschema2pojo, which then sets the configuration, annotator and schema store. */
+    public ImmutablesRuleFactory() {
+        super();
+    }
+
     /** Types this factory generated, by fully qualified name; read by the validation emitter. */
     private final Map<String, GeneratedKind> generated = new HashMap<>();
 

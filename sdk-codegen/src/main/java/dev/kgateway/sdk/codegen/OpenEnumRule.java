@@ -112,35 +112,46 @@ final class OpenEnumRule implements Rule<JClassContainer, JType> {
         of.body()._return(JExpr._new(c).arg(ofValue).arg(JExpr.FALSE));
         of.javadoc().add("The constant for a known value, or a new instance that keeps an unknown one.");
         of.javadoc().addParam(ofValue).add("the JSON value, never null");
+        of.javadoc().addReturn().add("the constant, or an instance holding the unknown value");
 
         JMethod value = c.method(JMod.PUBLIC, string, "value");
         value.annotate(Override.class);
         value.annotate(owner.directClass("com.fasterxml.jackson.annotation.JsonValue"));
         value.body()._return(valueField);
         value.javadoc().add("The JSON value, exactly as read or declared.");
+        value.javadoc().addReturn().add("the value");
 
         JMethod isKnown = c.method(JMod.PUBLIC, owner.BOOLEAN, "isKnown");
         isKnown.annotate(Override.class);
         isKnown.body()._return(knownField);
         isKnown.javadoc().add("Whether the schema this SDK was built from lists this value.");
+        isKnown.javadoc().addReturn().add("{@code true} for the constants");
 
         JMethod knownValues = c.method(JMod.PUBLIC | JMod.STATIC, listOfC, "knownValues");
         knownValues.body()._return(JExpr.ref("KNOWN"));
         knownValues.javadoc().add("The known values, in schema order.");
+        knownValues.javadoc().addReturn().add("an immutable list of the constants");
 
         JMethod equals = c.method(JMod.PUBLIC, owner.BOOLEAN, "equals");
         equals.annotate(Override.class);
+        equals.javadoc().add("Equal when the values are equal.");
+        equals.javadoc().addReturn().add("whether {@code other} holds the same value");
         JVar other = equals.param(Object.class, "other");
+        equals.javadoc().addParam(other).add("another object");
         equals.body().directStatement("return this == other || other instanceof " + className
                 + " && ((" + className + ") other).value.equals(value);");
 
         JMethod hashCode = c.method(JMod.PUBLIC, owner.INT, "hashCode");
         hashCode.annotate(Override.class);
+        hashCode.javadoc().add("The value's hash code.");
+        hashCode.javadoc().addReturn().add("the hash code");
         hashCode.body()._return(valueField.invoke("hashCode"));
 
         JMethod toString = c.method(JMod.PUBLIC, string, "toString");
         toString.annotate(Override.class);
         toString.body()._return(valueField);
+        toString.javadoc().add("The JSON value.");
+        toString.javadoc().addReturn().add("the value");
         return c;
     }
 }

@@ -114,22 +114,38 @@ public final class BackendJson {
         return YAML;
     }
 
-    /** @return the Backend in a JSON document, never {@code null} (a {@code null} document is a read error) */
+    /**
+     * @param json a JSON document holding one Backend
+     * @return the Backend, never {@code null} (a {@code null} document is a read error)
+     * @throws BackendReadException when the document is malformed or a member has the wrong JSON type
+     */
     public static Backend fromJson(String json) {
         return present(read(() -> JSON.readValue(json, Backend.class)));
     }
 
-    /** @return the Backend in a UTF-8 JSON document, never {@code null} */
+    /**
+     * @param json a UTF-8 JSON document holding one Backend
+     * @return the Backend, never {@code null} (a {@code null} document is a read error)
+     * @throws BackendReadException when the document is malformed or a member has the wrong JSON type
+     */
     public static Backend fromJson(byte[] json) {
         return present(read(() -> JSON.readValue(json, Backend.class)));
     }
 
-    /** @return the Backend in a JSON document, never {@code null}; the stream is read to its end but not closed */
+    /**
+     * @param json a JSON document holding one Backend; read to its end but not closed
+     * @return the Backend, never {@code null} (a {@code null} document is a read error)
+     * @throws BackendReadException when the document is malformed or a member has the wrong JSON type
+     */
     public static Backend fromJson(InputStream json) {
         return present(read(() -> JSON.readerFor(Backend.class).without(StreamReadFeature.AUTO_CLOSE_SOURCE).readValue(json)));
     }
 
-    /** @return the Backend in a JSON tree, never {@code null} */
+    /**
+     * @param tree a JSON tree holding one Backend
+     * @return the Backend, never {@code null} (a {@code null} document is a read error)
+     * @throws BackendReadException when a member has the wrong JSON type
+     */
     public static Backend fromTree(JsonNode tree) {
         return present(read(() -> JSON.treeToValue(tree, Backend.class)));
     }
@@ -142,7 +158,11 @@ public final class BackendJson {
         return backend;
     }
 
-    /** @return the one Backend in a YAML (or JSON) document; fails when it holds several */
+    /**
+     * @param yaml a YAML (or JSON) document holding exactly one Backend
+     * @return the Backend
+     * @throws BackendReadException when the document is malformed or holds no or several Backends
+     */
     public static Backend fromYaml(String yaml) {
         List<Backend> all = readAll(yaml);
         if (all.size() != 1) {
@@ -156,18 +176,29 @@ public final class BackendJson {
      * {@code kubectl apply -f} accepts; JSON is fine too). Empty documents are skipped; a document of
      * another kind is an error that names it.
      *
+     * @param yaml the documents
      * @return the Backends, in document order
+     * @throws BackendReadException naming the document and path that could not be read
      */
     public static List<Backend> readAll(String yaml) {
         return readDocuments(() -> YAML.readerFor(JsonNode.class).readValues(yaml));
     }
 
-    /** @see #readAll(String); the stream is read to its end but not closed */
+    /**
+     * @param yaml the documents; read to the end but not closed
+     * @return the Backends, in document order
+     * @see #readAll(String)
+     */
     public static List<Backend> readAll(InputStream yaml) {
         return readDocuments(() -> YAML.readerFor(JsonNode.class).without(StreamReadFeature.AUTO_CLOSE_SOURCE).readValues(yaml));
     }
 
-    /** @see #readAll(String) */
+    /**
+     * @param file a YAML (or JSON) file of one or more documents
+     * @return the Backends, in document order
+     * @throws UncheckedIOException when the file cannot be read
+     * @see #readAll(String)
+     */
     public static List<Backend> readAll(Path file) {
         try (InputStream in = Files.newInputStream(file)) {
             return readAll(in);
@@ -176,27 +207,42 @@ public final class BackendJson {
         }
     }
 
-    /** @return the Backend as compact JSON */
+    /**
+     * @param backend the Backend
+     * @return the Backend as compact JSON
+     */
     public static String toJson(Backend backend) {
         return JSON.writeValueAsString(backend);
     }
 
-    /** @return the Backend as indented JSON */
+    /**
+     * @param backend the Backend
+     * @return the Backend as indented JSON
+     */
     public static String toPrettyJson(Backend backend) {
         return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(backend);
     }
 
-    /** @return the Backend as a JSON tree */
+    /**
+     * @param backend the Backend
+     * @return the Backend as a JSON tree
+     */
     public static JsonNode toTree(Backend backend) {
         return JSON.valueToTree(backend);
     }
 
-    /** @return the Backend as one YAML document */
+    /**
+     * @param backend the Backend
+     * @return the Backend as one YAML document
+     */
     public static String toYaml(Backend backend) {
         return YAML.writeValueAsString(backend);
     }
 
-    /** @return the Backends as a multi-document YAML stream, separated by {@code ---} */
+    /**
+     * @param backends the Backends
+     * @return the Backends as a multi-document YAML stream, separated by {@code ---}
+     */
     public static String toYaml(Collection<Backend> backends) {
         StringBuilder out = new StringBuilder();
         for (Backend backend : backends) {

@@ -286,7 +286,7 @@ class ReadErrorsTest {
     }
 
     @Test
-    void readErrorIsAModelException() {
-        assertThat(readJson("[")).isInstanceOf(KgatewayModelException.class);
+    void readErrorIsAKgatewayException() {
+        assertThat(readJson("[")).isInstanceOf(dev.kgateway.sdk.KgatewayException.class);
     }
 }

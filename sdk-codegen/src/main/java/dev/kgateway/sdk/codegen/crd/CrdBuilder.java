@@ -36,6 +36,11 @@ public final class CrdBuilder {
     private final JsonNodeFactory nodes = JsonNodeFactory.instance;
     private JsonNode root;
 
+    /**
+     * @param schema the root JSON Schema (with {@code const} apiVersion and kind)
+     * @return the CRD document
+     * @throws GenerationException when the schema lacks what a CRD needs; the message names the path
+     */
     public ObjectNode build(JsonNode schema) {
         this.root = schema;
         JsonNode props = schema.path("properties");

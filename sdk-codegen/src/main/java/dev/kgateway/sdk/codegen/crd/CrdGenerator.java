@@ -22,6 +22,10 @@ public final class CrdGenerator {
     private CrdGenerator() {
     }
 
+    /**
+     * @param args the schema file and the CRD file to write
+     * @throws IOException when a file cannot be read or written
+     */
     public static void main(String[] args) throws IOException {
         if (args.length != 2) {
             throw new IllegalArgumentException("usage: CrdGenerator <schema.json> <crd.yaml>");
@@ -34,7 +38,10 @@ public final class CrdGenerator {
         Files.writeString(output, "# Generated from " + schema.getFileName() + " by kgateway-sdk-codegen. Do not edit.\n" + toYaml(crd));
     }
 
-    /** The CRD as YAML, keys in the order they were added. */
+    /**
+     * @param crd the CRD document
+     * @return the CRD as YAML, keys in the order they were added
+     */
     public static String toYaml(JsonNode crd) {
         YAMLMapper yaml = YAMLMapper.builder()
                 .disable(YAMLWriteFeature.WRITE_DOC_START_MARKER)
