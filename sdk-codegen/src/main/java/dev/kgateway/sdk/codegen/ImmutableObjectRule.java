@@ -1,7 +1,6 @@
 package dev.kgateway.sdk.codegen;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.sun.codemodel.ClassType;
 import com.sun.codemodel.JAnnotationUse;
 import com.sun.codemodel.JClass;
 import com.sun.codemodel.JClassAlreadyExistsException;
@@ -61,15 +60,8 @@ final class ImmutableObjectRule implements Rule<JPackage, JType> {
             return mapType(nodeName, node, pkg, schema);
         }
         String className = Names.className(nodeName, node);
-        JDefinedClass c;
-        try {
-            c = pkg._class(JMod.PUBLIC | JMod.ABSTRACT, className, ClassType.CLASS);
-        } catch (JClassAlreadyExistsException e) {
-            throw new GenerationException("object at " + where + " maps to class " + className
-                    + " which another schema already uses: give it its own \"" + SchemaKeywords.JAVA_TYPE + "\"");
-        }
-        schema.setJavaTypeIfEmpty(c);
-        factory.register(c.fullName(), ImmutablesRuleFactory.GeneratedKind.VALUE);
+        JDefinedClass c = factory.defineClass(pkg, JMod.PUBLIC | JMod.ABSTRACT, className, schema, where,
+                ImmutablesRuleFactory.GeneratedKind.VALUE);
         ensurePackageStyle(pkg);
 
         String immutable = pkg.name() + ".Immutable" + className;

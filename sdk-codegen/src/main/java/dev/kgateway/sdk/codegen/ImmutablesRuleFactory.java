@@ -1,8 +1,12 @@
 package dev.kgateway.sdk.codegen;
 
+import com.sun.codemodel.ClassType;
+import com.sun.codemodel.JClassAlreadyExistsException;
 import com.sun.codemodel.JClassContainer;
+import com.sun.codemodel.JDefinedClass;
 import com.sun.codemodel.JPackage;
 import com.sun.codemodel.JType;
+import org.jsonschema2pojo.Schema;
 import org.jsonschema2pojo.rules.Rule;
 import org.jsonschema2pojo.rules.RuleFactory;
 
@@ -38,8 +42,22 @@ public class ImmutablesRuleFactory extends RuleFactory {
         return new OpenEnumRule(this);
     }
 
-    void register(String fullName, GeneratedKind kind) {
-        generated.put(fullName, kind);
+    /**
+     * Declares the class of one schema and remembers what it is; two schemas that map to one class
+     * name are an error naming both the name and the schema.
+     */
+    JDefinedClass defineClass(JPackage pkg, int mods, String className, Schema schema, String where, GeneratedKind kind) {
+        JDefinedClass c;
+        try {
+            c = pkg._class(mods, className, ClassType.CLASS);
+        } catch (JClassAlreadyExistsException e) {
+            throw new GenerationException((kind == GeneratedKind.OPEN_ENUM ? "enum" : "object") + " at " + where
+                    + " maps to class " + className + " which another schema already uses: give it its own \""
+                    + SchemaKeywords.JAVA_TYPE + "\"");
+        }
+        schema.setJavaTypeIfEmpty(c);
+        generated.put(c.fullName(), kind);
+        return c;
     }
 
     GeneratedKind kindOf(JType type) {

@@ -1,9 +1,7 @@
 package dev.kgateway.sdk.codegen;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.sun.codemodel.ClassType;
 import com.sun.codemodel.JClass;
-import com.sun.codemodel.JClassAlreadyExistsException;
 import com.sun.codemodel.JClassContainer;
 import com.sun.codemodel.JCodeModel;
 import com.sun.codemodel.JDefinedClass;
@@ -49,15 +47,8 @@ final class OpenEnumRule implements Rule<JClassContainer, JType> {
         JPackage pkg = container.getPackage();
         JCodeModel owner = pkg.owner();
         String className = Names.className(nodeName, node);
-        JDefinedClass c;
-        try {
-            c = pkg._class(JMod.PUBLIC | JMod.FINAL, className, ClassType.CLASS);
-        } catch (JClassAlreadyExistsException e) {
-            throw new GenerationException("enum at " + where + " maps to class " + className
-                    + " which another schema already uses: give it its own \"" + SchemaKeywords.JAVA_TYPE + "\"");
-        }
-        schema.setJavaTypeIfEmpty(c);
-        factory.register(c.fullName(), ImmutablesRuleFactory.GeneratedKind.OPEN_ENUM);
+        JDefinedClass c = factory.defineClass(pkg, JMod.PUBLIC | JMod.FINAL, className, schema, where,
+                ImmutablesRuleFactory.GeneratedKind.OPEN_ENUM);
         c._implements(owner.directClass(pkg.name() + ".OpenEnum"));
 
         String description = node.path("description").asText("Values of " + nodeName + ".");
