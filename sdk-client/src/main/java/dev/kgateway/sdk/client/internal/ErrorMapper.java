@@ -36,7 +36,9 @@ final class ErrorMapper {
         }
         return switch (code) {
             case 404 -> new BackendNotFoundException("Backend '" + name + "' not found in namespace '" + ns + "'", serverMessage, ns, name, e);
-            case 409 -> "AlreadyExists".equals(reason)
+            // a create carries no resourceVersion, so its 409 can only mean the name is taken,
+            // whatever the reason field says (fabric8's mock server sends "Invalid")
+            case 409 -> "AlreadyExists".equals(reason) || "create".equals(call.verb())
                     ? new BackendAlreadyExistsException("Backend '" + name + "' already exists in namespace '" + ns + "'", serverMessage, ns, name, e)
                     : new BackendConflictException("Backend '" + name + "' in namespace '" + ns + "' was changed by someone else"
                             + " (stale resourceVersion); read it again and retry" + suffix, serverMessage, ns, name, e);
