@@ -24,7 +24,7 @@ final class ErrorMapper {
     }
 
     static KgatewayException map(KubernetesClientException e, Call call) {
-        int code = e.getCode();
+        int code = responseCode(e);
         Status status = e.getStatus();
         String reason = status == null || status.getReason() == null ? "" : status.getReason();
         String serverMessage = status == null || status.getMessage() == null ? "" : status.getMessage();
@@ -64,6 +64,14 @@ final class ErrorMapper {
                     + (serverMessage.isEmpty() ? "" : ": " + serverMessage);
         }
         return new KgatewayApiException(message, code, reason, serverMessage, call.namespace(), call.name(), e);
+    }
+
+    /**
+     * The HTTP status, or 0 when there was none: fabric8 reports a request that got no response
+     * (connection refused or lost) and an unreadable response body with code -1.
+     */
+    static int responseCode(KubernetesClientException e) {
+        return Math.max(e.getCode(), 0);
     }
 
     /** The server's field causes as violations: {@code spec.static.hosts[0].port}, rule {@code FieldValueInvalid}. */
