@@ -228,8 +228,18 @@ final class ScriptedApiServer implements AutoCloseable {
         }
     }
 
-    /** Forwards to the real listener and keeps the set of open sockets. */
+    /**
+     * Forwards to the real listener and keeps the set of open sockets. Close and failure callbacks
+     * run off the server's event loop: the CRUD mock's watch listener blocks in them (up to a
+     * minute) until its sender thread is done, and that thread may be waiting for the event loop.
+     */
     private static final class TrackingListener extends WebSocketListener {
+        private static final java.util.concurrent.ExecutorService CLOSER = java.util.concurrent.Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "mock-watch-closer");
+            t.setDaemon(true);
+            return t;
+        });
+
         private final WebSocketListener inner;
         private final Map<WebSocket, Boolean> open;
 
@@ -278,13 +288,13 @@ final class ScriptedApiServer implements AutoCloseable {
         @Override
         public void onClosed(WebSocket webSocket, int code, String reason) {
             open.remove(webSocket);
-            inner.onClosed(webSocket, code, reason);
+            CLOSER.execute(() -> inner.onClosed(webSocket, code, reason));
         }
 
         @Override
         public void onFailure(WebSocket webSocket, Throwable t, Response response) {
             open.remove(webSocket);
-            inner.onFailure(webSocket, t, response);
+            CLOSER.execute(() -> inner.onFailure(webSocket, t, response));
         }
     }
 
@@ -310,6 +320,11 @@ final class ScriptedApiServer implements AutoCloseable {
             } catch (Exception e) {
                 throw new AssertionError("the client never opened the scripted watch", e);
             }
+        }
+
+        /** @return the connection, once the client opened it */
+        WebSocket socket() {
+            return awaitOpen();
         }
 
         /** Sends one event: {@code type} is ADDED, MODIFIED, DELETED or BOOKMARK. */
