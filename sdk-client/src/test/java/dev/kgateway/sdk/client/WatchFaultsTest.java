@@ -185,4 +185,65 @@ class WatchFaultsTest {
         List<Req> watches = api.requests(Req.watch(BACKENDS));
         assertThat(watches).as("a refusal is not retried").hasSize(1);
     }
+
+    @Test
+    void bookmarksAdvanceTheResumePointWithoutProducingEvents() {
+        ScriptedWatch first = api.scriptWatch(Req.watch(BACKENDS));
+        ScriptedWatch second = api.scriptWatch(Req.watch(BACKENDS));
+        RecordingListener listener = new RecordingListener();
+
+        try (BackendWatch watch = backends.watch(listener)) {
+            assertThat(first.request().query()).containsEntry("allowWatchBookmarks", "true");
+            first.send("ADDED", stored(TestBackends.staticBackend("a"), NS, "101"))
+                    .send("BOOKMARK", Backend.builder().metadata(m -> m.resourceVersion("150")).build());
+            listener.awaitEntry("ADDED a");
+            first.drop();
+
+            assertThat(second.request().query()).containsEntry("resourceVersion", "150");
+            second.send("ADDED", stored(TestBackends.staticBackend("sentinel"), NS, "151"));
+            listener.awaitEntry("ADDED sentinel");
+            assertThat(listener.timeline()).containsExactly("ADDED a", "ADDED sentinel");
+        }
+    }
+
+    @Test
+    void closingTheWatchDuringARelistStopsDeliveryAndLeavesNoConnectionOpen() {
+        backends.create(TestBackends.staticBackend("a"));
+        ScriptedWatch first = api.scriptWatch(Req.watch(BACKENDS));
+        java.util.Set<Thread> threadsBefore = watchThreads();
+        java.util.concurrent.atomic.AtomicReference<BackendWatch> self = new java.util.concurrent.atomic.AtomicReference<>();
+        RecordingListener listener = new RecordingListener();
+        self.set(backends.watch(new BackendWatchListener() {
+            @Override
+            public void onEvent(BackendEvent event) {
+                listener.onEvent(event);
+                self.get().close(); // the first event is enough for this listener
+            }
+
+            @Override
+            public void onRelist(int backendCount) {
+                listener.onRelist(backendCount);
+            }
+        }));
+        first.request();
+        backends.create(TestBackends.awsBackend("b"));
+        backends.create(TestBackends.geminiBackend("c"));
+        backends.create(TestBackends.mistralBackend("d"));
+
+        first.gone();
+
+        await().atMost(RecordingListener.PATIENCE).until(() -> !listener.timeline().isEmpty());
+        // the watch's event thread ends once the re-list task is over
+        await().atMost(RecordingListener.PATIENCE).until(() -> threadsBefore.containsAll(watchThreads()));
+        assertThat(listener.timeline()).hasSize(1).allMatch(e -> e.endsWith("(relist)"));
+        assertThat(self.get().isOpen()).isFalse();
+        assertThat(api.requests(Req.watch(BACKENDS))).as("no watch after the re-list").hasSize(1);
+        await().atMost(RecordingListener.PATIENCE).until(() -> api.openWatches().isEmpty());
+    }
+
+    private static java.util.Set<Thread> watchThreads() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().startsWith("kgateway-watch-") && t.isAlive())
+                .collect(java.util.stream.Collectors.toSet());
+    }
 }
