@@ -1,6 +1,8 @@
 package dev.kgateway.sdk.client;
 
 import dev.kgateway.sdk.model.Backend;
+import dev.kgateway.sdk.model.BackendJson;
+import dev.kgateway.sdk.model.ConditionStatus;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -73,6 +75,23 @@ class ConcurrencyTest {
                     assertThat(e.getNamespace()).isEqualTo(ns);
                 });
         assertThat(backends.require("contended")).isEqualTo(newer);
+    }
+
+    @Test
+    void updateStatusSendsTheResourceVersionItWasGivenAndMapsTheRefusalToConflict() {
+        // the CRUD mock does not check resourceVersions on the status subresource: script the refusal
+        Backend created = backends.create(TestBackends.staticBackend("reported"));
+        backends.updateStatus(created.withStatus(TestBackends.acceptedStatus(ConditionStatus.TRUE)));
+        String statusPath = "/apis/gateway.kgateway.dev/v1alpha1/namespaces/" + ns + "/backends/reported/status";
+        api.answer(ScriptedApiServer.Req.call("PUT", statusPath), 1,
+                r -> ScriptedApiServer.status(409, "Conflict", "the object has been modified"));
+
+        assertThatThrownBy(() -> backends.updateStatus(created.withStatus(TestBackends.acceptedStatus(ConditionStatus.FALSE))))
+                .isInstanceOfSatisfying(BackendConflictException.class, e -> assertThat(e.getName()).isEqualTo("reported"));
+        List<ScriptedApiServer.Req> puts = api.requests(ScriptedApiServer.Req.call("PUT", statusPath));
+        assertThat(puts).hasSize(2);
+        assertThat(BackendJson.fromJson(puts.get(1).body()).getMetadata().getResourceVersion())
+                .isEqualTo(created.getMetadata().getResourceVersion());
     }
 
     @Test

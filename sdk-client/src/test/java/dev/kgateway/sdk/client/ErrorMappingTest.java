@@ -90,6 +90,18 @@ class ErrorMappingTest {
     }
 
     @Test
+    void forbiddenStatusUpdateNamesTheStatusSubresourceAndTheBackend() {
+        server.expect().put().withPath(OPENAI + "/status").andReturn(403, statusJson(403, "Forbidden", "cannot update")).once();
+
+        assertThatThrownBy(() -> backends.updateStatus(stored(TestBackends.openAiBackend("openai"), NS, "3")))
+                .isInstanceOfSatisfying(KgatewayAuthorizationException.class, e -> {
+                    assertThat(e.getVerb()).isEqualTo("update");
+                    assertThat(e.getResource()).isEqualTo("backends.gateway.kgateway.dev/status");
+                    assertThat(e.getName()).isEqualTo("openai");
+                });
+    }
+
+    @Test
     void unauthorizedIsAnAuthorizationErrorWithCode401() {
         server.expect().get().withPath(OPENAI).andReturn(401, statusJson(401, "Unauthorized", "Unauthorized")).once();
 
