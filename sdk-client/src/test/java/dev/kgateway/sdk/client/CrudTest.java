@@ -141,6 +141,26 @@ class CrudTest {
         assertThat(backends.require("edited")).isEqualTo(edited);
     }
 
+    @Test
+    void editKeepsMembersTheModelDoesNotKnow() {
+        // written by a newer kgateway whose schema has members this SDK does not
+        String json = "{\"apiVersion\":\"gateway.kgateway.dev/v1alpha1\",\"kind\":\"Backend\","
+                + "\"metadata\":{\"name\":\"newer\",\"namespace\":\"" + backends.namespace() + "\"},"
+                + "\"spec\":{\"type\":\"Static\",\"loadBalancer\":{\"policy\":\"RingHash\"},"
+                + "\"static\":{\"hosts\":[{\"host\":\"10.0.0.1\",\"port\":8080,\"weight\":3}]}}}";
+        var generic = client.genericKubernetesResources(Backend.API_VERSION, Backend.KIND).inNamespace(backends.namespace());
+        generic.resource(client.getKubernetesSerialization().unmarshal(json, io.fabric8.kubernetes.api.model.GenericKubernetesResource.class))
+                .create();
+
+        backends.edit("newer", b -> withLabel(b, "tier", "gold"));
+
+        var stored = generic.withName("newer").get();
+        assertThat(stored.getMetadata().getLabels()).containsEntry("tier", "gold");
+        assertThat(client.getKubernetesSerialization().asJson(stored.getAdditionalProperties().get("spec")))
+                .contains("\"loadBalancer\":{\"policy\":\"RingHash\"}")
+                .contains("\"weight\":3");
+    }
+
     @ParameterizedTest(name = "{0}")
     @EnumSource(Kind.class)
     void patchMergesTheJsonAndKeepsTheRest(Kind kind) {

@@ -125,6 +125,10 @@ final class ScriptedApiServer implements AutoCloseable {
     @Override
     public void close() {
         client.close();
+        // let the CRUD mock's watch listeners stop their sender threads, without waiting for them
+        Thread closer = new Thread(() -> dispatcher.deferredCloses.forEach(Runnable::run), "mock-watch-closer");
+        closer.setDaemon(true);
+        closer.start();
         server.destroy();
     }
 
@@ -204,6 +208,7 @@ final class ScriptedApiServer implements AutoCloseable {
         private final List<Rule> rules = new CopyOnWriteArrayList<>();
         private final List<Req> log = new CopyOnWriteArrayList<>();
         private final Map<WebSocket, Boolean> openSockets = new ConcurrentHashMap<>();
+        private final List<Runnable> deferredCloses = new CopyOnWriteArrayList<>();
 
         @Override
         public MockResponse dispatch(RecordedRequest request) {
@@ -219,7 +224,7 @@ final class ScriptedApiServer implements AutoCloseable {
 
         private MockResponse tracked(MockResponse response) {
             WebSocketListener inner = response.getWebSocketListener();
-            return inner == null ? response : response.withWebSocketUpgrade(new TrackingListener(inner, openSockets));
+            return inner == null ? response : response.withWebSocketUpgrade(new TrackingListener(inner, openSockets, deferredCloses));
         }
 
         @Override
@@ -229,23 +234,21 @@ final class ScriptedApiServer implements AutoCloseable {
     }
 
     /**
-     * Forwards to the real listener and keeps the set of open sockets. Close and failure callbacks
-     * run off the server's event loop: the CRUD mock's watch listener blocks in them (up to a
-     * minute) until its sender thread is done, and that thread may be waiting for the event loop.
+     * Forwards to the real listener and keeps the set of open sockets. The close and failure
+     * callbacks of the CRUD mock's watch listener are held back until the server stops: on the
+     * event loop they block it (up to a minute, waiting for a sender thread that may need the event
+     * loop), and anywhere else they shut the sender down while the CRUD dispatcher may still be
+     * handing it an event, which fails the write request that caused the event.
      */
     private static final class TrackingListener extends WebSocketListener {
-        private static final java.util.concurrent.ExecutorService CLOSER = java.util.concurrent.Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "mock-watch-closer");
-            t.setDaemon(true);
-            return t;
-        });
-
         private final WebSocketListener inner;
         private final Map<WebSocket, Boolean> open;
+        private final List<Runnable> deferred;
 
-        TrackingListener(WebSocketListener inner, Map<WebSocket, Boolean> open) {
+        TrackingListener(WebSocketListener inner, Map<WebSocket, Boolean> open, List<Runnable> deferred) {
             this.inner = inner;
             this.open = open;
+            this.deferred = deferred;
         }
 
         @Override
@@ -288,13 +291,13 @@ final class ScriptedApiServer implements AutoCloseable {
         @Override
         public void onClosed(WebSocket webSocket, int code, String reason) {
             open.remove(webSocket);
-            CLOSER.execute(() -> inner.onClosed(webSocket, code, reason));
+            deferred.add(() -> inner.onClosed(webSocket, code, reason));
         }
 
         @Override
         public void onFailure(WebSocket webSocket, Throwable t, Response response) {
             open.remove(webSocket);
-            CLOSER.execute(() -> inner.onFailure(webSocket, t, response));
+            deferred.add(() -> inner.onFailure(webSocket, t, response));
         }
     }
 
