@@ -40,6 +40,7 @@ class ApplyAndPagingTest {
     @BeforeAll
     static void startServer() {
         api = new ScriptedApiServer();
+        KgatewayClient.from(api.fabric8()).installCrd(false);
     }
 
     @AfterAll
