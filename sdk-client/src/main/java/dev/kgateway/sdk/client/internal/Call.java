@@ -25,6 +25,11 @@ record Call(String verb, String resource, String namespace, String name, boolean
         return new Call(verb, Backend.CRD_NAME, nullToEmpty(namespace), nullToEmpty(name), true);
     }
 
+    /** A replace of the status subresource: RBAC knows it as {@code backends.gateway.kgateway.dev/status}. */
+    static Call writeStatus(String namespace, String name) {
+        return new Call("update", Backend.CRD_NAME + "/status", nullToEmpty(namespace), nullToEmpty(name), true);
+    }
+
     String describe() {
         String where = namespace.isEmpty() ? "in all namespaces" : "in namespace '" + namespace + "'";
         return verb + " " + resource + (name.isEmpty() ? "" : " '" + name + "'") + " " + where;

@@ -24,7 +24,7 @@ final class ErrorMapper {
     }
 
     static KgatewayException map(KubernetesClientException e, Call call) {
-        int code = e.getCode();
+        int code = responseCode(e);
         Status status = e.getStatus();
         String reason = status == null || status.getReason() == null ? "" : status.getReason();
         String serverMessage = status == null || status.getMessage() == null ? "" : status.getMessage();
@@ -36,7 +36,9 @@ final class ErrorMapper {
         }
         return switch (code) {
             case 404 -> new BackendNotFoundException("Backend '" + name + "' not found in namespace '" + ns + "'", serverMessage, ns, name, e);
-            case 409 -> "AlreadyExists".equals(reason)
+            // a create carries no resourceVersion, so its 409 can only mean the name is taken,
+            // whatever the reason field says (fabric8's mock server sends "Invalid")
+            case 409 -> "AlreadyExists".equals(reason) || "create".equals(call.verb())
                     ? new BackendAlreadyExistsException("Backend '" + name + "' already exists in namespace '" + ns + "'", serverMessage, ns, name, e)
                     : new BackendConflictException("Backend '" + name + "' in namespace '" + ns + "' was changed by someone else"
                             + " (stale resourceVersion); read it again and retry" + suffix, serverMessage, ns, name, e);
@@ -62,6 +64,14 @@ final class ErrorMapper {
                     + (serverMessage.isEmpty() ? "" : ": " + serverMessage);
         }
         return new KgatewayApiException(message, code, reason, serverMessage, call.namespace(), call.name(), e);
+    }
+
+    /**
+     * The HTTP status, or 0 when there was none: fabric8 reports a request that got no response
+     * (connection refused or lost) and an unreadable response body with code -1.
+     */
+    static int responseCode(KubernetesClientException e) {
+        return Math.max(e.getCode(), 0);
     }
 
     /** The server's field causes as violations: {@code spec.static.hosts[0].port}, rule {@code FieldValueInvalid}. */

@@ -140,7 +140,7 @@ public final class NamespacedBackends extends BackendCollection implements Names
             }
         }
         BackendResource resource = BackendResource.forWrite(toSend, context.serialization());
-        return context.executor().execute(Call.write("update", namespace, nameOf(toSend) + "/status"),
+        return context.executor().execute(Call.writeStatus(namespace, nameOf(toSend)),
                 () -> item(resource).subresource("status").update()).backend();
     }
 

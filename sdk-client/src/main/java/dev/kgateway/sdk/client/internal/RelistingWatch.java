@@ -73,10 +73,16 @@ final class RelistingWatch implements BackendWatch {
 
     private void connect(String resourceVersion) {
         Call call = Call.read("watch", collection.namespace, null);
-        current = collection.context.executor().execute(call, () -> collection.scope(options).watch(new ListOptionsBuilder()
+        Watch watch = collection.context.executor().execute(call, () -> collection.scope(options).watch(new ListOptionsBuilder()
                 .withResourceVersion(resourceVersion)
                 .withAllowWatchBookmarks(true)
                 .build(), new Forwarder()));
+        current = watch;
+        if (!open) {
+            // closed while connecting (by the listener during a re-list, or by another thread):
+            // close() may have seen the previous watch only
+            closeQuietly(watch);
+        }
     }
 
     /** Receives fabric8's callbacks and hands them to the events thread. */
@@ -168,9 +174,15 @@ final class RelistingWatch implements BackendWatch {
                 notify(new BackendEvent(BackendEvent.Type.DELETED, entry.getValue(), true));
             }
         }
+        if (!open) {
+            return;
+        }
         relists.incrementAndGet();
         LOG.debug("watch re-listed {} Backends after 410 Gone", snapshot.backends().size());
         safely(() -> listener.onRelist(snapshot.backends().size()));
+        if (!open) {
+            return;
+        }
         try {
             connect(snapshot.resourceVersion());
         } catch (KgatewayException e) {
@@ -179,7 +191,10 @@ final class RelistingWatch implements BackendWatch {
     }
 
     private void notify(BackendEvent event) {
-        safely(() -> listener.onEvent(event));
+        // a re-list delivers many events from one task; the listener may close the watch in between
+        if (open) {
+            safely(() -> listener.onEvent(event));
+        }
     }
 
     private void fail(KgatewayException cause) {
@@ -207,6 +222,14 @@ final class RelistingWatch implements BackendWatch {
         return b.getMetadata() == null ? "/" : b.getMetadata().getNamespace() + "/" + b.getMetadata().getName();
     }
 
+    private static void closeQuietly(Watch watch) {
+        try {
+            watch.close();
+        } catch (KubernetesClientException e) {
+            LOG.debug("closing the fabric8 watch failed: HTTP {}", e.getCode());
+        }
+    }
+
     @Override
     public int relistCount() {
         return relists.get();
@@ -225,11 +248,7 @@ final class RelistingWatch implements BackendWatch {
         open = false;
         Watch w = current;
         if (w != null) {
-            try {
-                w.close();
-            } catch (KubernetesClientException e) {
-                LOG.debug("closing the fabric8 watch failed: HTTP {}", e.getCode());
-            }
+            closeQuietly(w);
         }
         events.shutdown();
         collection.context.untrack(this);

@@ -40,7 +40,7 @@ final class RequestExecutor {
                     throw ErrorMapper.map(e, call);
                 }
                 Duration delay = delay(e, attempt);
-                LOG.debug("retrying {} after HTTP {} (attempt {} of {}, in {} ms)", call.describe(), e.getCode(), attempt + 1,
+                LOG.debug("retrying {} after HTTP {} (attempt {} of {}, in {} ms)", call.describe(), ErrorMapper.responseCode(e), attempt + 1,
                         policy.maxAttempts(), delay.toMillis());
                 sleep(delay);
             }
@@ -48,7 +48,7 @@ final class RequestExecutor {
     }
 
     static boolean retryable(KubernetesClientException e) {
-        int code = e.getCode();
+        int code = ErrorMapper.responseCode(e);
         return code == 429 || code >= 500 && code != 501 || code == 0 && ErrorMapper.causedBy(e, IOException.class);
     }
 

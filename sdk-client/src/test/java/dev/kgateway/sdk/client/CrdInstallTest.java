@@ -1,0 +1,123 @@
+package dev.kgateway.sdk.client;
+
+import dev.kgateway.sdk.model.Backend;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionVersion;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.Resource;
+import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Installing the Backend CRD carried in the model jar. */
+@EnableKubernetesMockClient(crud = true)
+class CrdInstallTest {
+
+    private static final String CRD_IN_JAR = "META-INF/kgateway-sdk/crds/" + Backend.CRD_NAME + ".yaml";
+
+    KubernetesClient client;
+
+    private KgatewayClient kgw;
+
+    @BeforeEach
+    void setUp() {
+        kgw = KgatewayClient.from(client);
+    }
+
+    @AfterEach
+    void tearDown() {
+        kgw.close();
+    }
+
+    private Resource<CustomResourceDefinition> crd() {
+        return client.apiextensions().v1().customResourceDefinitions().withName(Backend.CRD_NAME);
+    }
+
+    private CustomResourceDefinition crdInJar() throws IOException {
+        try (InputStream in = getClass().getClassLoader().getResourceAsStream(CRD_IN_JAR)) {
+            assertThat(in).as(CRD_IN_JAR).isNotNull();
+            return client.getKubernetesSerialization().unmarshal(in, CustomResourceDefinition.class);
+        }
+    }
+
+    /** Changes the installed CRD by hand, as an administrator might. */
+    private CustomResourceDefinition editByHand() {
+        return crd().edit(c -> {
+            java.util.Map<String, String> labels = new java.util.HashMap<>();
+            if (c.getMetadata().getLabels() != null) {
+                labels.putAll(c.getMetadata().getLabels());
+            }
+            labels.put("edited", "by-hand");
+            c.getMetadata().setLabels(labels);
+            c.getSpec().getNames().setShortNames(List.of("kgb"));
+            return c;
+        });
+    }
+
+    @Test
+    void installCreatesTheCrdAndReturnsTrue() throws IOException {
+        assertThat(crd().get()).isNull();
+
+        assertThat(kgw.installCrd(false)).isTrue();
+
+        assertThat(crd().get().getSpec()).isEqualTo(crdInJar().getSpec());
+    }
+
+    @Test
+    void installedCrdServesBackendsWithTheStatusSubresource() {
+        kgw.installCrd(false);
+
+        CustomResourceDefinition installed = crd().get();
+        assertThat(installed.getSpec().getGroup()).isEqualTo(Backend.GROUP);
+        assertThat(installed.getSpec().getScope()).isEqualTo("Namespaced");
+        assertThat(installed.getSpec().getNames().getPlural()).isEqualTo(Backend.PLURAL);
+        assertThat(installed.getSpec().getNames().getKind()).isEqualTo(Backend.KIND);
+        assertThat(installed.getSpec().getVersions()).singleElement().satisfies((CustomResourceDefinitionVersion v) -> {
+            assertThat(v.getName()).isEqualTo(Backend.VERSION);
+            assertThat(v.getServed()).isTrue();
+            assertThat(v.getStorage()).isTrue();
+            assertThat(v.getSubresources()).isNotNull();
+            assertThat(v.getSubresources().getStatus()).isNotNull();
+        });
+    }
+
+    @Test
+    void secondInstallReturnsFalseAndLeavesTheCrdUntouched() {
+        kgw.installCrd(false);
+        CustomResourceDefinition edited = editByHand();
+
+        assertThat(kgw.installCrd(false)).isFalse();
+
+        CustomResourceDefinition after = crd().get();
+        assertThat(after.getMetadata().getResourceVersion()).isEqualTo(edited.getMetadata().getResourceVersion());
+        assertThat(after.getMetadata().getLabels()).containsEntry("edited", "by-hand");
+        assertThat(after.getSpec().getNames().getShortNames()).containsExactly("kgb");
+    }
+
+    @Test
+    void installWithOverwriteReplacesAnExistingCrdAndReturnsTrue() throws IOException {
+        kgw.installCrd(false);
+        CustomResourceDefinition edited = editByHand();
+
+        assertThat(kgw.installCrd(true)).isTrue();
+
+        CustomResourceDefinition after = crd().get();
+        assertThat(after.getMetadata().getResourceVersion()).isNotEqualTo(edited.getMetadata().getResourceVersion());
+        assertThat(after.getMetadata().getLabels()).doesNotContainKey("edited");
+        assertThat(after.getSpec()).isEqualTo(crdInJar().getSpec());
+    }
+
+    @Test
+    void installWithOverwriteCreatesAMissingCrd() {
+        assertThat(kgw.installCrd(true)).isTrue();
+
+        assertThat(crd().get()).isNotNull();
+    }
+}

@@ -1,0 +1,193 @@
+package dev.kgateway.sdk.client;
+
+import dev.kgateway.sdk.model.AiProviderType;
+import dev.kgateway.sdk.model.AuthToken;
+import dev.kgateway.sdk.model.Backend;
+import dev.kgateway.sdk.model.BackendJson;
+import dev.kgateway.sdk.model.BackendSpec;
+import dev.kgateway.sdk.model.BackendStatus;
+import dev.kgateway.sdk.model.BackendType;
+import dev.kgateway.sdk.model.ConditionStatus;
+import dev.kgateway.sdk.model.ObjectMeta;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.UnaryOperator;
+
+/**
+ * Shared fixtures: one valid Backend factory per backend type, a second valid spec of the same type
+ * (for update tests), status values, and the JSON an API server would send for Backends.
+ */
+final class TestBackends {
+
+    /** The namespace most tests work in. */
+    static final String NS = "ai";
+
+    private TestBackends() {
+    }
+
+    /** Every backend type the schema knows, AI once per provider. */
+    enum Kind {
+        STATIC(TestBackends::staticBackend, s -> s.withStaticBackend(s.getStaticBackend().withHosts(List.of(
+                s.getStaticBackend().getHosts().get(0).withPort(9090))))),
+        AWS(TestBackends::awsBackend, s -> s.withAws(s.getAws().withLambdaFunctionName("checkout-v2"))),
+        AI_OPENAI(TestBackends::openAiBackend, s -> s.withAi(s.getAi().withProvider(s.getAi().getProvider().withOpenai(
+                s.getAi().getProvider().getOpenai().withAuthToken(token("openai-key-rotated")))))),
+        AI_AZURE(TestBackends::azureBackend, s -> s.withAi(s.getAi().withProvider(s.getAi().getProvider().withAzure(
+                s.getAi().getProvider().getAzure().withDeploymentName("gpt-4o-mini"))))),
+        AI_GEMINI(TestBackends::geminiBackend, s -> s.withAi(s.getAi().withProvider(s.getAi().getProvider().withGemini(
+                s.getAi().getProvider().getGemini().withAuthToken(token("gemini-key-rotated")))))),
+        // Mistral has no settings block: the only other valid AI spec is another provider.
+        AI_MISTRAL(TestBackends::mistralBackend, s -> openAiBackend("unused").getSpec());
+
+        private final java.util.function.Function<String, Backend> factory;
+        private final UnaryOperator<BackendSpec> specChange;
+
+        Kind(java.util.function.Function<String, Backend> factory, UnaryOperator<BackendSpec> specChange) {
+            this.factory = factory;
+            this.specChange = specChange;
+        }
+
+        /** @return a valid Backend of this kind, named {@code name}, without namespace */
+        Backend backend(String name) {
+            return factory.apply(name);
+        }
+
+        /** @return a valid spec that differs from {@code spec} (a spec of this kind) */
+        BackendSpec changedSpec(BackendSpec spec) {
+            BackendSpec changed = specChange.apply(spec);
+            if (changed.equals(spec)) {
+                throw new AssertionError("fixture bug: the changed spec equals the original");
+            }
+            return changed;
+        }
+    }
+
+    static Backend staticBackend(String name) {
+        return Backend.builder()
+                .metadata(m -> m.name(name))
+                .spec(s -> s.type(BackendType.STATIC).staticBackend(st -> st.addHosts(h -> h.host("10.0.0.1").port(8080))))
+                .build();
+    }
+
+    static Backend awsBackend(String name) {
+        return Backend.builder()
+                .metadata(m -> m.name(name))
+                .spec(s -> s.type(BackendType.AWS).aws(a -> a.region("eu-west-1").lambdaFunctionName("checkout")
+                        .accountId("123456789012").roleArn("arn:aws:iam::123456789012:role/lambda-invoker")))
+                .build();
+    }
+
+    static Backend openAiBackend(String name) {
+        return Backend.builder()
+                .metadata(m -> m.name(name))
+                .spec(s -> s.type(BackendType.AI).ai(ai -> ai.provider(p -> p.type(AiProviderType.OPENAI)
+                        .openai(o -> o.authToken(t -> t.secretRef(r -> r.name("openai-key")))))))
+                .build();
+    }
+
+    static Backend azureBackend(String name) {
+        return Backend.builder()
+                .metadata(m -> m.name(name))
+                .spec(s -> s.type(BackendType.AI).ai(ai -> ai.provider(p -> p.type(AiProviderType.AZURE)
+                        .azure(az -> az.endpoint("my-resource.openai.azure.com").deploymentName("gpt-4o")
+                                .apiVersion("2024-02-01").authToken(t -> t.secretRef(r -> r.name("azure-key")))))))
+                .build();
+    }
+
+    static Backend geminiBackend(String name) {
+        return Backend.builder()
+                .metadata(m -> m.name(name))
+                .spec(s -> s.type(BackendType.AI).ai(ai -> ai.provider(p -> p.type(AiProviderType.GEMINI)
+                        .gemini(g -> g.authToken(t -> t.secretRef(r -> r.name("gemini-key").namespace("secrets")))))))
+                .build();
+    }
+
+    static Backend mistralBackend(String name) {
+        return Backend.builder()
+                .metadata(m -> m.name(name))
+                .spec(s -> s.type(BackendType.AI).ai(ai -> ai.provider(p -> p.type(AiProviderType.MISTRAL))))
+                .build();
+    }
+
+    static AuthToken token(String secretName) {
+        return AuthToken.builder().secretRef(r -> r.name(secretName)).build();
+    }
+
+    /** @return a Backend that breaks two schema rules: port above 65535 and an empty host */
+    static Backend invalidStaticBackend(String name) {
+        return Backend.builder()
+                .metadata(m -> m.name(name))
+                .spec(s -> s.type(BackendType.STATIC).staticBackend(st -> st.addHosts(h -> h.host("").port(70000))))
+                .build();
+    }
+
+    /** @return {@code backend} with label {@code key=value} added */
+    static Backend withLabel(Backend backend, String key, String value) {
+        Map<String, String> labels = new HashMap<>(backend.getMetadata().getLabels());
+        labels.put(key, value);
+        return backend.withMetadata(backend.getMetadata().withLabels(labels));
+    }
+
+    /** @return {@code backend} with metadata.namespace set */
+    static Backend inNamespace(Backend backend, String namespace) {
+        return backend.withMetadata(backend.getMetadata().withNamespace(namespace));
+    }
+
+    /** @return a status with one Accepted condition of the given status */
+    static BackendStatus acceptedStatus(ConditionStatus status) {
+        return BackendStatus.builder()
+                .addConditions(c -> c.type("Accepted").status(status).reason("Accepted").message("backend accepted")
+                        .lastTransitionTime("2025-01-01T00:00:00Z").observedGeneration(1L))
+                .build();
+    }
+
+    /** @return the label {@code key} of {@code backend}, or null */
+    static String label(Backend backend, String key) {
+        return backend.getMetadata().getLabels().get(key);
+    }
+
+    /** @return {@code backend} as an API server would store it: namespace, resourceVersion, uid, timestamp set */
+    static Backend stored(Backend backend, String namespace, String resourceVersion) {
+        ObjectMeta meta = backend.getMetadata().toBuilder()
+                .namespace(namespace)
+                .resourceVersion(resourceVersion)
+                .uid(UUID.nameUUIDFromBytes((namespace + "/" + backend.getMetadata().getName()).getBytes()).toString())
+                .creationTimestamp("2025-01-01T00:00:00Z")
+                .generation(1L)
+                .build();
+        return backend.withMetadata(meta);
+    }
+
+    /** @return the JSON of one Backend */
+    static String json(Backend backend) {
+        return BackendJson.toJson(backend);
+    }
+
+    /** @return a BackendList page as the API server sends it */
+    static String listJson(String resourceVersion, String continueToken, Backend... items) {
+        StringBuilder out = new StringBuilder("{\"apiVersion\":\"gateway.kgateway.dev/v1alpha1\",\"kind\":\"BackendList\",")
+                .append("\"metadata\":{\"resourceVersion\":\"").append(resourceVersion).append('"');
+        if (continueToken != null) {
+            out.append(",\"continue\":\"").append(continueToken).append('"');
+        }
+        out.append("},\"items\":[");
+        for (int i = 0; i < items.length; i++) {
+            out.append(i == 0 ? "" : ",").append(json(items[i]));
+        }
+        return out.append("]}").toString();
+    }
+
+    /** @return one watch event line: {@code {"type":..., "object":...}} */
+    static String watchEventJson(String type, Backend backend) {
+        return "{\"type\":\"" + type + "\",\"object\":" + json(backend) + "}";
+    }
+
+    /** @return a {@code Status} object as the API server sends with errors */
+    static String statusJson(int code, String reason, String message) {
+        return "{\"apiVersion\":\"v1\",\"kind\":\"Status\",\"metadata\":{},\"status\":\"Failure\",\"message\":\"" + message
+                + "\",\"reason\":\"" + reason + "\",\"code\":" + code + "}";
+    }
+}
