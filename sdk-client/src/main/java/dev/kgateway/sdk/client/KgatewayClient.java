@@ -24,8 +24,8 @@ import java.util.Objects;
  * }</pre>
  *
  * <p>Requests that are safe to repeat (everything but create) are retried after HTTP 429, 5xx and
- * lost connections according to the {@link RetryPolicy}; a client built here turns fabric8's own
- * retries off so that a create is never sent twice. TLS settings come from the kubeconfig only; the
+ * lost connections according to the {@link RetryPolicy}; a create is never retried, by the SDK or by
+ * fabric8, so it is never sent twice. TLS settings come from the kubeconfig only; the
  * SDK never turns certificate checks off.
  */
 public final class KgatewayClient implements AutoCloseable {
@@ -51,7 +51,8 @@ public final class KgatewayClient implements AutoCloseable {
 
     /**
      * Wraps a fabric8 client you already have; closing the KgatewayClient leaves it open. Its own
-     * retry settings ({@code requestRetryBackoffLimit}) still apply to every request.
+     * retry settings ({@code requestRetryBackoffLimit}) still apply to the requests that are safe to
+     * repeat; creates go through a view of it with retries off, so they are sent exactly once.
      *
      * @return a client with default settings over {@code kubernetesClient}
      */

@@ -87,6 +87,18 @@ class ApplyAndPagingTest {
     }
 
     @Test
+    void applyConflictWithAnotherFieldManagerSaysHowToResolveIt() {
+        api.answer(Req.call("PATCH", path + "/openai"), 1, 409,
+                TestBackends.statusJson(409, "Conflict", "Apply failed with 1 conflict: conflict with \"other-operator\": .spec.type"));
+
+        assertThatThrownBy(() -> backends.apply(TestBackends.openAiBackend("openai")))
+                .isInstanceOfSatisfying(BackendConflictException.class, e -> assertThat(e.getName()).isEqualTo("openai"))
+                .hasMessageContaining("another field manager owns")
+                .hasMessageContaining("withForce(true)")
+                .hasMessageNotContaining("stale resourceVersion");
+    }
+
+    @Test
     void applyWithoutOptionsUsesTheClientsFieldManagerAndDoesNotForce() {
         api.answer(Req.call("PATCH", path + "/gemini"), 1, 200, TestBackends.json(stored(TestBackends.geminiBackend("gemini"), ns, "7")));
 

@@ -1,7 +1,10 @@
 package dev.kgateway.sdk.client;
 
 import dev.kgateway.sdk.model.Backend;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.http.RecordedRequest;
@@ -118,6 +121,21 @@ class FaultsTest {
 
         assertThatThrownBy(() -> backends(FAST).create(TestBackends.openAiBackend("openai")))
                 .isInstanceOfSatisfying(KgatewayApiException.class, e -> assertThat(e.getCode()).isEqualTo(500));
+        assertThat(requests()).extracting(RecordedRequest::getMethod).containsExactly("POST");
+    }
+
+    @Test
+    void createThroughAFabric8ClientThatRetriesIsStillSentOnce() throws Exception {
+        server.expect().post().withPath(BACKENDS).andReturn(500, statusJson(500, "InternalError", "etcd timeout")).once();
+        server.expect().post().withPath(BACKENDS).andReturn(201, json(openai())).once();
+        Config retrying = new ConfigBuilder(client.getConfiguration())
+                .withRequestRetryBackoffLimit(5).withRequestRetryBackoffInterval(10).build();
+
+        try (KubernetesClient fabric8 = new KubernetesClientBuilder().withConfig(retrying).build();
+             KgatewayClient kgw = KgatewayClient.from(fabric8)) {
+            assertThatThrownBy(() -> kgw.backends().inNamespace(NS).create(TestBackends.openAiBackend("openai")))
+                    .isInstanceOfSatisfying(KgatewayApiException.class, e -> assertThat(e.getCode()).isEqualTo(500));
+        }
         assertThat(requests()).extracting(RecordedRequest::getMethod).containsExactly("POST");
     }
 

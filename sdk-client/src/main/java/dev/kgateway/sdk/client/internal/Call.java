@@ -10,8 +10,13 @@ import dev.kgateway.sdk.model.Backend;
  * @param namespace  the namespace, or empty for all namespaces
  * @param name       the Backend's name, or empty
  * @param idempotent whether sending it twice is harmless, so it may be retried
+ * @param apply      whether it is a server-side apply (a 409 then means a field-ownership conflict)
  */
-record Call(String verb, String resource, String namespace, String name, boolean idempotent) {
+record Call(String verb, String resource, String namespace, String name, boolean idempotent, boolean apply) {
+
+    Call(String verb, String resource, String namespace, String name, boolean idempotent) {
+        this(verb, resource, namespace, name, idempotent, false);
+    }
 
     static Call read(String verb, String namespace, String name) {
         return new Call(verb, Backend.CRD_NAME, nullToEmpty(namespace), nullToEmpty(name), true);
@@ -23,6 +28,11 @@ record Call(String verb, String resource, String namespace, String name, boolean
 
     static Call write(String verb, String namespace, String name) {
         return new Call(verb, Backend.CRD_NAME, nullToEmpty(namespace), nullToEmpty(name), true);
+    }
+
+    /** A server-side apply: RBAC knows it as {@code patch}. */
+    static Call apply(String namespace, String name) {
+        return new Call("patch", Backend.CRD_NAME, nullToEmpty(namespace), nullToEmpty(name), true, true);
     }
 
     /** A replace of the status subresource: RBAC knows it as {@code backends.gateway.kgateway.dev/status}. */

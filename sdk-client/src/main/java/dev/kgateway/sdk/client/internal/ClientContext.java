@@ -2,6 +2,8 @@ package dev.kgateway.sdk.client.internal;
 
 import dev.kgateway.sdk.client.ApplyOptions;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.RequestConfig;
+import io.fabric8.kubernetes.client.RequestConfigBuilder;
 import io.fabric8.kubernetes.client.dsl.MixedOperation;
 import io.fabric8.kubernetes.client.dsl.Resource;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
@@ -17,6 +19,8 @@ public final class ClientContext {
 
     private final KubernetesClient client;
     private final MixedOperation<BackendResource, BackendResourceList, Resource<BackendResource>> operation;
+    /** The same operation with fabric8's own request retries off: a create must be sent exactly once. */
+    private final MixedOperation<BackendResource, BackendResourceList, Resource<BackendResource>> onceOperation;
     private final RequestExecutor executor;
     private final boolean validateBeforeWrite;
     private final ApplyOptions applyOptions;
@@ -26,6 +30,11 @@ public final class ClientContext {
                          ApplyOptions applyOptions) {
         this.client = client;
         this.operation = client.resources(BackendResource.class, BackendResourceList.class);
+        RequestConfig noRetries = new RequestConfigBuilder(client.getConfiguration().getRequestConfig())
+                .withRequestRetryBackoffLimit(0)
+                .build();
+        this.onceOperation = client.newClient(noRetries).adapt(KubernetesClient.class)
+                .resources(BackendResource.class, BackendResourceList.class);
         this.executor = new RequestExecutor(retryPolicy);
         this.validateBeforeWrite = validateBeforeWrite;
         this.applyOptions = applyOptions;
@@ -41,6 +50,11 @@ public final class ClientContext {
 
     MixedOperation<BackendResource, BackendResourceList, Resource<BackendResource>> operation() {
         return operation;
+    }
+
+    /** For requests that must not be repeated (create), whatever retries the fabric8 client was configured with. */
+    MixedOperation<BackendResource, BackendResourceList, Resource<BackendResource>> onceOperation() {
+        return onceOperation;
     }
 
     RequestExecutor executor() {

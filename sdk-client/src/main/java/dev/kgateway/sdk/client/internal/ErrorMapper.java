@@ -38,10 +38,7 @@ final class ErrorMapper {
             case 404 -> new BackendNotFoundException("Backend '" + name + "' not found in namespace '" + ns + "'", serverMessage, ns, name, e);
             // a create carries no resourceVersion, so its 409 can only mean the name is taken,
             // whatever the reason field says (fabric8's mock server sends "Invalid")
-            case 409 -> "AlreadyExists".equals(reason) || "create".equals(call.verb())
-                    ? new BackendAlreadyExistsException("Backend '" + name + "' already exists in namespace '" + ns + "'", serverMessage, ns, name, e)
-                    : new BackendConflictException("Backend '" + name + "' in namespace '" + ns + "' was changed by someone else"
-                            + " (stale resourceVersion); read it again and retry" + suffix, serverMessage, ns, name, e);
+            case 409 -> conflict(e, call, reason, serverMessage);
             case 422 -> new InvalidBackendException("API server rejected Backend '" + name + "' in namespace '" + ns + "'" + suffix,
                     violations(status));
             case 401 -> new KgatewayAuthorizationException("unauthorized: the credentials were refused for " + call.describe() + suffix,
@@ -51,6 +48,24 @@ final class ErrorMapper {
                     403, call.verb(), call.resource(), serverMessage, ns, name, e);
             default -> generic(e, call, code, reason, serverMessage);
         };
+    }
+
+    private static KgatewayApiException conflict(KubernetesClientException e, Call call, String reason, String serverMessage) {
+        String ns = call.namespace();
+        String name = call.name();
+        String suffix = serverMessage.isEmpty() ? "" : ": " + serverMessage;
+        // a create carries no resourceVersion, so its 409 can only mean the name is taken,
+        // whatever the reason field says (fabric8's mock server sends "Invalid")
+        if ("AlreadyExists".equals(reason) || "create".equals(call.verb())) {
+            return new BackendAlreadyExistsException("Backend '" + name + "' already exists in namespace '" + ns + "'", serverMessage, ns, name, e);
+        }
+        if (call.apply()) {
+            return new BackendConflictException("server-side apply of Backend '" + name + "' in namespace '" + ns
+                    + "' sets fields another field manager owns; apply with ApplyOptions.withForce(true) to take them over,"
+                    + " or as that manager" + suffix, serverMessage, ns, name, e);
+        }
+        return new BackendConflictException("Backend '" + name + "' in namespace '" + ns + "' was changed by someone else"
+                + " (stale resourceVersion); read it again and retry" + suffix, serverMessage, ns, name, e);
     }
 
     private static KgatewayApiException generic(KubernetesClientException e, Call call, int code, String reason, String serverMessage) {

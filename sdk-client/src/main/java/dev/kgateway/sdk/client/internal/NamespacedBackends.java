@@ -54,7 +54,8 @@ public final class NamespacedBackends extends BackendCollection implements Names
         Backend toSend = prepare(backend);
         toSend = toSend.withMetadata(toSend.getMetadata().withResourceVersion(null));
         BackendResource resource = BackendResource.forWrite(toSend, context.serialization());
-        return context.executor().execute(Call.create(namespace, nameOf(toSend)), () -> item(resource).create()).backend();
+        return context.executor().execute(Call.create(namespace, nameOf(toSend)),
+                () -> context.onceOperation().inNamespace(namespace).resource(resource).create()).backend();
     }
 
     @Override
@@ -123,7 +124,7 @@ public final class NamespacedBackends extends BackendCollection implements Names
                 .additionalProperties(unknown)
                 .build();
         BackendResource resource = BackendResource.forWrite(toSend.withMetadata(meta).withStatus(null), context.serialization());
-        return context.executor().execute(Call.write("patch", namespace, nameOf(toSend)), () -> {
+        return context.executor().execute(Call.apply(namespace, nameOf(toSend)), () -> {
             ServerSideApplicable<BackendResource> apply = item(resource).fieldManager(options.fieldManager());
             return (options.force() ? apply.forceConflicts() : apply).serverSideApply();
         }).backend();
