@@ -1,6 +1,7 @@
 package dev.kgateway.sdk.model;
 
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.TokenStreamLocation;
@@ -11,6 +12,7 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.MapperFeature;
 import tools.jackson.databind.MappingIterator;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.CoercionInputShape;
@@ -20,6 +22,7 @@ import tools.jackson.databind.type.LogicalType;
 import tools.jackson.dataformat.yaml.YAMLFactory;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 import tools.jackson.dataformat.yaml.YAMLWriteFeature;
+import org.snakeyaml.engine.v2.api.LoadSettings;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -42,8 +45,22 @@ import java.util.List;
  * <p>Reading is lossless and tolerant: members the schema does not know are kept, unknown enum
  * values too, and schema rules are not enforced (call {@link Backend#validate()} for that). Reading
  * fails only on malformed documents or a wrong JSON type, with a {@link BackendReadException} that
- * names the path. Input sizes are bounded ({@link #MAX_NESTING_DEPTH}, {@link #MAX_STRING_LENGTH},
- * {@link #MAX_DOCUMENT_LENGTH}).
+ * names the path.
+ *
+ * <h2>Limits of the read methods</h2>
+ * Every read method ({@code fromJson}, {@code fromYaml}, {@code readAll}) is safe on untrusted
+ * input: it returns Backends or throws {@link BackendReadException}, in time and memory bounded by
+ * these limits, whatever the document holds.
+ * <ul>
+ *   <li>Nesting depth of objects and arrays: {@value #MAX_NESTING_DEPTH} (a Backend needs 8).</li>
+ *   <li>Length of a string or member name: {@value #MAX_STRING_LENGTH} characters.</li>
+ *   <li>JSON: length of the document, {@value #MAX_DOCUMENT_LENGTH} bytes (or characters), and
+ *       {@value #MAX_TOKEN_COUNT} tokens (names, values and brackets), which bounds the memory of
+ *       the tree a document becomes.</li>
+ *   <li>YAML: length of the whole input of one read (every document of a stream together),
+ *       {@value #MAX_YAML_LENGTH} characters. The YAML parser is much slower than the JSON one,
+ *       so its bound is tighter.</li>
+ * </ul>
  */
 public final class BackendJson {
 
@@ -51,13 +68,43 @@ public final class BackendJson {
     public static final int MAX_NESTING_DEPTH = 200;
     /** Longest string value or name, in characters. */
     public static final int MAX_STRING_LENGTH = 10 * 1024 * 1024;
-    /** Largest document, in bytes or characters. */
+    /** Largest JSON document, in bytes or characters. */
     public static final long MAX_DOCUMENT_LENGTH = 64L * 1024 * 1024;
+    /**
+     * Most tokens (member names, values, brackets) a JSON document may have; bounds the size of the
+     * tree it becomes. A Backend has about 100; a list of 10,000 about 2.5 million.
+     */
+    public static final long MAX_TOKEN_COUNT = 5_000_000L;
+    /**
+     * Largest YAML input of one read (all documents of a stream together), in characters: 3 MiB,
+     * the API server's limit for one request body and snakeyaml-engine's default per document.
+     */
+    public static final long MAX_YAML_LENGTH = 3L * 1024 * 1024;
+
+    /**
+     * Characters the YAML parser buffers at a time. snakeyaml-engine's default of 1024 makes long
+     * lines cost quadratic time (a 3 MB single-line scalar took 4 to 5 seconds; 0.2 s with this).
+     */
+    private static final int YAML_BUFFER_SIZE = 16 * 1024;
 
     private static final StreamReadConstraints LIMITS = StreamReadConstraints.builder()
             .maxNestingDepth(MAX_NESTING_DEPTH)
             .maxStringLength(MAX_STRING_LENGTH)
             .maxDocumentLength(MAX_DOCUMENT_LENGTH)
+            .maxTokenCount(MAX_TOKEN_COUNT)
+            .build();
+
+    /** Jackson's YAML parser enforces the document length on the characters it reads, before snakeyaml buffers them. */
+    private static final StreamReadConstraints YAML_LIMITS = StreamReadConstraints.builder()
+            .maxNestingDepth(MAX_NESTING_DEPTH)
+            .maxStringLength(MAX_STRING_LENGTH)
+            .maxDocumentLength(MAX_YAML_LENGTH)
+            .build();
+
+    private static final LoadSettings YAML_LOAD_SETTINGS = LoadSettings.builder()
+            .setBufferSize(YAML_BUFFER_SIZE)
+            // snakeyaml's own per-document limit (default 3 MiB); Jackson's YAML_LIMITS fire first
+            .setCodePointLimit((int) MAX_YAML_LENGTH)
             .build();
 
     private static final JsonMapper JSON = strictScalars(JsonMapper.builder(tools.jackson.core.json.JsonFactory.builder()
@@ -67,7 +114,10 @@ public final class BackendJson {
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .build();
 
-    private static final YAMLMapper YAML = strictScalars(YAMLMapper.builder(YAMLFactory.builder().streamReadConstraints(LIMITS).build()))
+    private static final YAMLMapper YAML = strictScalars(YAMLMapper.builder(YAMLFactory.builder()
+                    .streamReadConstraints(YAML_LIMITS)
+                    .loadSettings(YAML_LOAD_SETTINGS)
+                    .build()))
             .disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
             .disable(YAMLWriteFeature.WRITE_DOC_START_MARKER)
             .enable(YAMLWriteFeature.MINIMIZE_QUOTES)
@@ -101,6 +151,9 @@ public final class BackendJson {
                         .setCoercion(CoercionInputShape.Float, CoercionAction.Fail));
     }
 
+    private static final ObjectReader JSON_BACKEND = JSON.readerFor(Backend.class);
+    private static final ObjectReader YAML_TREES = YAML.readerFor(JsonNode.class);
+
     private BackendJson() {
     }
 
@@ -120,7 +173,7 @@ public final class BackendJson {
      * @throws BackendReadException when the document is malformed or a member has the wrong JSON type
      */
     public static Backend fromJson(String json) {
-        return present(read(() -> JSON.readValue(json, Backend.class)));
+        return present(read(() -> JSON_BACKEND.readValue(json)));
     }
 
     /**
@@ -129,7 +182,7 @@ public final class BackendJson {
      * @throws BackendReadException when the document is malformed or a member has the wrong JSON type
      */
     public static Backend fromJson(byte[] json) {
-        return present(read(() -> JSON.readValue(json, Backend.class)));
+        return present(read(() -> JSON_BACKEND.readValue(json)));
     }
 
     /**
@@ -138,7 +191,7 @@ public final class BackendJson {
      * @throws BackendReadException when the document is malformed or a member has the wrong JSON type
      */
     public static Backend fromJson(InputStream json) {
-        return present(read(() -> JSON.readerFor(Backend.class).without(StreamReadFeature.AUTO_CLOSE_SOURCE).readValue(json)));
+        return present(read(() -> JSON_BACKEND.without(StreamReadFeature.AUTO_CLOSE_SOURCE).readValue(json)));
     }
 
     /**
@@ -181,7 +234,7 @@ public final class BackendJson {
      * @throws BackendReadException naming the document and path that could not be read
      */
     public static List<Backend> readAll(String yaml) {
-        return readDocuments(() -> YAML.readerFor(JsonNode.class).readValues(yaml));
+        return readDocuments(() -> YAML_TREES.createParser(yaml));
     }
 
     /**
@@ -190,7 +243,7 @@ public final class BackendJson {
      * @see #readAll(String)
      */
     public static List<Backend> readAll(InputStream yaml) {
-        return readDocuments(() -> YAML.readerFor(JsonNode.class).without(StreamReadFeature.AUTO_CLOSE_SOURCE).readValues(yaml));
+        return readDocuments(() -> YAML_TREES.without(StreamReadFeature.AUTO_CLOSE_SOURCE).createParser(yaml));
     }
 
     /**
@@ -251,10 +304,11 @@ public final class BackendJson {
         return out.toString();
     }
 
-    private static List<Backend> readDocuments(ReadAction<MappingIterator<JsonNode>> open) {
+    private static List<Backend> readDocuments(ReadAction<JsonParser> open) {
         List<Backend> out = new ArrayList<>();
         int document = 0;
-        try (MappingIterator<JsonNode> documents = read(open)) {
+        try (JsonParser parser = read(open);
+             MappingIterator<JsonNode> documents = read(() -> YAML_TREES.readValues(parser))) {
             while (read(documents::hasNextValue)) {
                 document++;
                 JsonNode tree = read(documents::nextValue);
@@ -289,7 +343,8 @@ public final class BackendJson {
             return action.run();
         } catch (StreamConstraintsException e) {
             throw new BackendReadException("document exceeds a size limit" + location(e) + " (nesting depth " + MAX_NESTING_DEPTH
-                    + ", string length " + MAX_STRING_LENGTH + ", document length " + MAX_DOCUMENT_LENGTH + ")", path(e));
+                    + ", string length " + MAX_STRING_LENGTH + ", JSON document length " + MAX_DOCUMENT_LENGTH + " and "
+                    + MAX_TOKEN_COUNT + " tokens, YAML input length " + MAX_YAML_LENGTH + ")", path(e));
         } catch (InputCoercionException e) {
             // A well-formed number that does not fit the member's Java type (a port of 99999999999).
             String path = path(e);
