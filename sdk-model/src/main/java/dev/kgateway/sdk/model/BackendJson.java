@@ -2,12 +2,16 @@ package dev.kgateway.sdk.model;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.SerializableString;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.core.sym.PropertyNameMatcher;
+import tools.jackson.core.util.JsonParserDelegate;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.MapperFeature;
@@ -21,6 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.type.LogicalType;
 import tools.jackson.dataformat.yaml.YAMLFactory;
 import tools.jackson.dataformat.yaml.YAMLMapper;
+import tools.jackson.dataformat.yaml.YAMLParser;
 import tools.jackson.dataformat.yaml.YAMLWriteFeature;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 
@@ -60,7 +65,13 @@ import java.util.List;
  *   <li>YAML: length of the whole input of one read (every document of a stream together),
  *       {@value #MAX_YAML_LENGTH} characters. The YAML parser is much slower than the JSON one,
  *       so its bound is tighter.</li>
+ *   <li>YAML aliases ({@code *name}) are rejected. Jackson does not expand them (it would read an
+ *       alias as the anchor's name, silently changing the value), so a document that uses them
+ *       cannot be read faithfully; rejecting them also rules out alias bombs ("billion laughs").
+ *       Anchors alone ({@code &name}) are fine.</li>
  * </ul>
+ * The shared {@link #jsonMapper()} and {@link #yamlMapper()} carry the size limits but not the
+ * alias check, which the read methods add per read.
  */
 public final class BackendJson {
 
@@ -307,7 +318,7 @@ public final class BackendJson {
     private static List<Backend> readDocuments(ReadAction<JsonParser> open) {
         List<Backend> out = new ArrayList<>();
         int document = 0;
-        try (JsonParser parser = read(open);
+        try (JsonParser parser = new AliasRejectingParser(read(open));
              MappingIterator<JsonNode> documents = read(() -> YAML_TREES.readValues(parser))) {
             while (read(documents::hasNextValue)) {
                 document++;
@@ -345,6 +356,9 @@ public final class BackendJson {
             throw new BackendReadException("document exceeds a size limit" + location(e) + " (nesting depth " + MAX_NESTING_DEPTH
                     + ", string length " + MAX_STRING_LENGTH + ", JSON document length " + MAX_DOCUMENT_LENGTH + " and "
                     + MAX_TOKEN_COUNT + " tokens, YAML input length " + MAX_YAML_LENGTH + ")", path(e));
+        } catch (YamlAliasException e) {
+            throw new BackendReadException("YAML aliases (*name) are not supported" + location(e)
+                    + ": write the value out instead of referring to an anchor", path(e));
         } catch (InputCoercionException e) {
             // A well-formed number that does not fit the member's Java type (a port of 99999999999).
             String path = path(e);
@@ -356,6 +370,55 @@ public final class BackendJson {
             String path = path(e);
             throw new BackendReadException("cannot read Backend at " + (path.isEmpty() ? "the document root" : path)
                     + location(e) + ": " + describe(e), path);
+        }
+    }
+
+    /** Thrown at a YAML alias, which Jackson would read as the anchor's name instead of its value. */
+    private static final class YamlAliasException extends StreamReadException {
+        private static final long serialVersionUID = 1L;
+
+        YamlAliasException(JsonParser p) {
+            super(p, "YAML alias");
+        }
+    }
+
+    /** Fails at the first YAML alias; every other call goes straight to the YAML parser. */
+    private static final class AliasRejectingParser extends JsonParserDelegate {
+
+        AliasRejectingParser(JsonParser yaml) {
+            super(yaml);
+        }
+
+        private <T> T checked(T result) {
+            if (delegate instanceof YAMLParser yaml && yaml.isCurrentAlias()) {
+                throw new YamlAliasException(this);
+            }
+            return result;
+        }
+
+        @Override
+        public JsonToken nextToken() {
+            return checked(delegate.nextToken());
+        }
+
+        @Override
+        public JsonToken nextValue() {
+            return checked(delegate.nextValue());
+        }
+
+        @Override
+        public String nextName() {
+            return checked(delegate.nextName());
+        }
+
+        @Override
+        public boolean nextName(SerializableString name) {
+            return checked(delegate.nextName(name));
+        }
+
+        @Override
+        public int nextNameMatch(PropertyNameMatcher matcher) {
+            return checked(delegate.nextNameMatch(matcher));
         }
     }
 
