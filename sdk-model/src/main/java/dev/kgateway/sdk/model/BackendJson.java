@@ -6,6 +6,7 @@ import tools.jackson.core.JsonToken;
 import tools.jackson.core.SerializableString;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.TokenStreamContext;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.core.exc.StreamConstraintsException;
@@ -69,9 +70,12 @@ import java.util.List;
  *       alias as the anchor's name, silently changing the value), so a document that uses them
  *       cannot be read faithfully; rejecting them also rules out alias bombs ("billion laughs").
  *       Anchors alone ({@code &name}) are fine.</li>
+ *   <li>Duplicate member names in one object are rejected (as {@code kubectl} does), in JSON and
+ *       YAML: a reader that keeps the first and one that keeps the last would see different
+ *       Backends in the same document.</li>
  * </ul>
  * The shared {@link #jsonMapper()} and {@link #yamlMapper()} carry the size limits but not the
- * alias check, which the read methods add per read.
+ * alias and duplicate checks, which the read methods add per read.
  */
 public final class BackendJson {
 
@@ -162,8 +166,9 @@ public final class BackendJson {
                         .setCoercion(CoercionInputShape.Float, CoercionAction.Fail));
     }
 
-    private static final ObjectReader JSON_BACKEND = JSON.readerFor(Backend.class);
-    private static final ObjectReader YAML_TREES = YAML.readerFor(JsonNode.class);
+    /** The read methods' readers: duplicate member names are an error. */
+    private static final ObjectReader JSON_BACKEND = JSON.readerFor(Backend.class).with(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
+    private static final ObjectReader YAML_TREES = YAML.readerFor(JsonNode.class).with(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
 
     private BackendJson() {
     }
@@ -365,12 +370,37 @@ public final class BackendJson {
             throw new BackendReadException("cannot read Backend at " + (path.isEmpty() ? "the document root" : path)
                     + location(e) + ": number out of range for this member", path);
         } catch (StreamReadException e) {
+            if (isDuplicate(e)) {
+                String path = path(e).isEmpty() && e.processor() != null ? objectPath(e.processor().streamReadContext()) : path(e);
+                throw new BackendReadException("duplicate member name in " + (path.isEmpty() ? "the document root" : path)
+                        + location(e) + ": each name may appear once per object", path);
+            }
             throw new BackendReadException("document is not well-formed JSON/YAML" + location(e), path(e));
         } catch (JacksonException e) {
             String path = path(e);
             throw new BackendReadException("cannot read Backend at " + (path.isEmpty() ? "the document root" : path)
                     + location(e) + ": " + describe(e), path);
         }
+    }
+
+    /** JSON path of the object or array {@code context} is reading, from the parser's own state. */
+    private static String objectPath(TokenStreamContext context) {
+        List<String> segments = new ArrayList<>();
+        for (TokenStreamContext parent = context.getParent(); parent != null; parent = parent.getParent()) {
+            if (parent.inObject() && parent.currentName() != null) {
+                segments.add(0, "." + parent.currentName());
+            } else if (parent.inArray()) {
+                segments.add(0, "[" + parent.getCurrentIndex() + "]");
+            }
+        }
+        String path = String.join("", segments);
+        return path.startsWith(".") ? path.substring(1) : path;
+    }
+
+    /** Jackson reports a duplicate name only by its message ("Duplicate Object property ..."). */
+    private static boolean isDuplicate(StreamReadException e) {
+        String message = e.getOriginalMessage();
+        return message != null && message.startsWith("Duplicate ");
     }
 
     /** Thrown at a YAML alias, which Jackson would read as the anchor's name instead of its value. */
