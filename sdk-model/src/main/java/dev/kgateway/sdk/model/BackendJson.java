@@ -56,45 +56,42 @@ import java.util.List;
  * <h2>Limits of the read methods</h2>
  * Every read method ({@code fromJson}, {@code fromYaml}, {@code readAll}) is safe on untrusted
  * input: it returns Backends or throws {@link BackendReadException}, in time and memory bounded by
- * these limits, whatever the document holds.
+ * these limits, whatever the input holds.
  * <ul>
+ *   <li>Input of one call (a JSON document, or a whole YAML stream): {@value #MAX_DOCUMENT_LENGTH}
+ *       bytes or characters, the API server's limit for a request body. A larger input fails as
+ *       soon as that much has been read.</li>
  *   <li>Nesting depth of objects and arrays: {@value #MAX_NESTING_DEPTH} (a Backend needs 8).</li>
  *   <li>Length of a string or member name: {@value #MAX_STRING_LENGTH} characters.</li>
- *   <li>JSON: length of the document, {@value #MAX_DOCUMENT_LENGTH} bytes (or characters), and
- *       {@value #MAX_TOKEN_COUNT} tokens (names, values and brackets), which bounds the memory of
- *       the tree a document becomes.</li>
- *   <li>YAML: length of the whole input of one read (every document of a stream together),
- *       {@value #MAX_YAML_LENGTH} characters. The YAML parser is much slower than the JSON one,
- *       so its bound is tighter.</li>
+ *   <li>JSON: {@value #MAX_TOKEN_COUNT} tokens (names, values and brackets), which bounds the
+ *       tree a document becomes (a Backend has about 100).</li>
  *   <li>YAML aliases ({@code *name}) are rejected. Jackson does not expand them (it would read an
  *       alias as the anchor's name, silently changing the value), so a document that uses them
  *       cannot be read faithfully; rejecting them also rules out alias bombs ("billion laughs").
- *       Anchors alone ({@code &name}) are fine.</li>
+ *       Anchors alone ({@code &name}) are fine. YAML tags ({@code !!java...}) never create
+ *       objects: values are read as JSON values only.</li>
  *   <li>Duplicate member names in one object are rejected (as {@code kubectl} does), in JSON and
  *       YAML: a reader that keeps the first and one that keeps the last would see different
  *       Backends in the same document.</li>
  * </ul>
- * The shared {@link #jsonMapper()} and {@link #yamlMapper()} carry the size limits but not the
- * alias and duplicate checks, which the read methods add per read.
+ * The shared {@link #jsonMapper()} serves other uses, such as reading a list of thousands of
+ * Backends, with looser limits (see there); {@link #yamlMapper()} has the limits above. Neither
+ * checks aliases or duplicates: the read methods add those per read.
  */
 public final class BackendJson {
 
+    /** Largest input of one read method call (a JSON document or a whole YAML stream), in bytes or characters: 3 MiB. */
+    public static final long MAX_DOCUMENT_LENGTH = 3L * 1024 * 1024;
     /** Deepest nesting of objects and arrays a document may have. */
     public static final int MAX_NESTING_DEPTH = 200;
     /** Longest string value or name, in characters. */
     public static final int MAX_STRING_LENGTH = 10 * 1024 * 1024;
-    /** Largest JSON document, in bytes or characters. */
-    public static final long MAX_DOCUMENT_LENGTH = 64L * 1024 * 1024;
-    /**
-     * Most tokens (member names, values, brackets) a JSON document may have; bounds the size of the
-     * tree it becomes. A Backend has about 100; a list of 10,000 about 2.5 million.
-     */
-    public static final long MAX_TOKEN_COUNT = 5_000_000L;
-    /**
-     * Largest YAML input of one read (all documents of a stream together), in characters: 3 MiB,
-     * the API server's limit for one request body and snakeyaml-engine's default per document.
-     */
-    public static final long MAX_YAML_LENGTH = 3L * 1024 * 1024;
+    /** Most tokens (member names, values, brackets) a JSON document given to a read method may have. */
+    public static final long MAX_TOKEN_COUNT = 1_000_000L;
+
+    /** {@link #jsonMapper()}: documents up to 64 MiB and 5 million tokens (a list of 10,000 Backends has 2.5 million). */
+    private static final long MAPPER_MAX_DOCUMENT_LENGTH = 64L * 1024 * 1024;
+    private static final long MAPPER_MAX_TOKEN_COUNT = 5_000_000L;
 
     /**
      * Characters the YAML parser buffers at a time. snakeyaml-engine's default of 1024 makes long
@@ -102,36 +99,20 @@ public final class BackendJson {
      */
     private static final int YAML_BUFFER_SIZE = 16 * 1024;
 
-    private static final StreamReadConstraints LIMITS = StreamReadConstraints.builder()
-            .maxNestingDepth(MAX_NESTING_DEPTH)
-            .maxStringLength(MAX_STRING_LENGTH)
-            .maxDocumentLength(MAX_DOCUMENT_LENGTH)
-            .maxTokenCount(MAX_TOKEN_COUNT)
-            .build();
+    private static final JsonMapper JSON = jsonMapper(MAPPER_MAX_DOCUMENT_LENGTH, MAPPER_MAX_TOKEN_COUNT);
+    private static final JsonMapper JSON_DOCUMENTS = jsonMapper(MAX_DOCUMENT_LENGTH, MAX_TOKEN_COUNT);
 
-    /** Jackson's YAML parser enforces the document length on the characters it reads, before snakeyaml buffers them. */
-    private static final StreamReadConstraints YAML_LIMITS = StreamReadConstraints.builder()
-            .maxNestingDepth(MAX_NESTING_DEPTH)
-            .maxStringLength(MAX_STRING_LENGTH)
-            .maxDocumentLength(MAX_YAML_LENGTH)
-            .build();
-
-    private static final LoadSettings YAML_LOAD_SETTINGS = LoadSettings.builder()
-            .setBufferSize(YAML_BUFFER_SIZE)
-            // snakeyaml's own per-document limit (default 3 MiB); Jackson's YAML_LIMITS fire first
-            .setCodePointLimit((int) MAX_YAML_LENGTH)
-            .build();
-
-    private static final JsonMapper JSON = strictScalars(JsonMapper.builder(tools.jackson.core.json.JsonFactory.builder()
-                    .streamReadConstraints(LIMITS).build()))
-            .disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
-            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .build();
-
+    /**
+     * Jackson's YAML parser counts the characters it reads against the document length, before
+     * snakeyaml buffers them: snakeyaml's own per-document limit (the same 3 MiB by default) is only
+     * checked after a whole scalar is buffered, so a 50 MB scalar would be read in full first.
+     */
     private static final YAMLMapper YAML = strictScalars(YAMLMapper.builder(YAMLFactory.builder()
-                    .streamReadConstraints(YAML_LIMITS)
-                    .loadSettings(YAML_LOAD_SETTINGS)
+                    .streamReadConstraints(limits(MAX_DOCUMENT_LENGTH, MAX_TOKEN_COUNT))
+                    .loadSettings(LoadSettings.builder()
+                            .setBufferSize(YAML_BUFFER_SIZE)
+                            .setCodePointLimit((int) MAX_DOCUMENT_LENGTH + YAML_BUFFER_SIZE)
+                            .build())
                     .build()))
             .disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
             .disable(YAMLWriteFeature.WRITE_DOC_START_MARKER)
@@ -140,6 +121,24 @@ public final class BackendJson {
             // and kubectl / any YAML reader takes it for a number.
             .enable(YAMLWriteFeature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
             .build();
+
+    private static StreamReadConstraints limits(long documentLength, long tokenCount) {
+        return StreamReadConstraints.builder()
+                .maxNestingDepth(MAX_NESTING_DEPTH)
+                .maxStringLength(MAX_STRING_LENGTH)
+                .maxDocumentLength(documentLength)
+                .maxTokenCount(tokenCount)
+                .build();
+    }
+
+    private static JsonMapper jsonMapper(long documentLength, long tokenCount) {
+        return strictScalars(JsonMapper.builder(tools.jackson.core.json.JsonFactory.builder()
+                        .streamReadConstraints(limits(documentLength, tokenCount)).build()))
+                .disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+                .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .build();
+    }
 
     /**
      * No scalar coercion: a number where a string belongs, a string where a number or boolean
@@ -167,18 +166,28 @@ public final class BackendJson {
     }
 
     /** The read methods' readers: duplicate member names are an error. */
-    private static final ObjectReader JSON_BACKEND = JSON.readerFor(Backend.class).with(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
+    private static final ObjectReader JSON_BACKEND = JSON_DOCUMENTS.readerFor(Backend.class).with(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
     private static final ObjectReader YAML_TREES = YAML.readerFor(JsonNode.class).with(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
 
     private BackendJson() {
     }
 
-    /** @return the shared JSON mapper (thread-safe); reconfigure a copy with {@code rebuild()} */
+    /**
+     * The shared JSON mapper, for uses beyond the read methods (such as a list of thousands of
+     * Backends): documents up to 64 MiB and 5 million tokens, nesting and string limits as above.
+     *
+     * @return the mapper (thread-safe); reconfigure a copy with {@code rebuild()}
+     */
     public static JsonMapper jsonMapper() {
         return JSON;
     }
 
-    /** @return the shared YAML mapper (thread-safe); reconfigure a copy with {@code rebuild()} */
+    /**
+     * The shared YAML mapper, with the limits of the read methods but without their alias and
+     * duplicate checks.
+     *
+     * @return the mapper (thread-safe); reconfigure a copy with {@code rebuild()}
+     */
     public static YAMLMapper yamlMapper() {
         return YAML;
     }
@@ -216,7 +225,7 @@ public final class BackendJson {
      * @throws BackendReadException when a member has the wrong JSON type
      */
     public static Backend fromTree(JsonNode tree) {
-        return present(read(() -> JSON.treeToValue(tree, Backend.class)));
+        return present(read(() -> JSON_DOCUMENTS.treeToValue(tree, Backend.class)));
     }
 
     /** Jackson maps a JSON {@code null} document to a {@code null} value; for a Backend reader that is an error. */
@@ -358,9 +367,9 @@ public final class BackendJson {
         try {
             return action.run();
         } catch (StreamConstraintsException e) {
-            throw new BackendReadException("document exceeds a size limit" + location(e) + " (nesting depth " + MAX_NESTING_DEPTH
-                    + ", string length " + MAX_STRING_LENGTH + ", JSON document length " + MAX_DOCUMENT_LENGTH + " and "
-                    + MAX_TOKEN_COUNT + " tokens, YAML input length " + MAX_YAML_LENGTH + ")", path(e));
+            throw new BackendReadException("document exceeds a size limit" + location(e) + " (input length " + MAX_DOCUMENT_LENGTH
+                    + ", nesting depth " + MAX_NESTING_DEPTH + ", string length " + MAX_STRING_LENGTH + ", JSON tokens " + MAX_TOKEN_COUNT + ")",
+                    path(e));
         } catch (YamlAliasException e) {
             throw new BackendReadException("YAML aliases (*name) are not supported" + location(e)
                     + ": write the value out instead of referring to an anchor", path(e));
