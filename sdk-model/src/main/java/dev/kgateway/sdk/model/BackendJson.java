@@ -23,6 +23,9 @@ import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.CoercionInputShape;
 import tools.jackson.databind.cfg.MapperBuilder;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.NumericNode;
+import tools.jackson.databind.node.ValueNode;
 import tools.jackson.databind.type.LogicalType;
 import tools.jackson.dataformat.yaml.YAMLFactory;
 import tools.jackson.dataformat.yaml.YAMLMapper;
@@ -134,10 +137,30 @@ public final class BackendJson {
     private static JsonMapper jsonMapper(long documentLength, long tokenCount) {
         return strictScalars(JsonMapper.builder(tools.jackson.core.json.JsonFactory.builder()
                         .streamReadConstraints(limits(documentLength, tokenCount)).build()))
+                .nodeFactory(new ParsedNumberNodeFactory())
                 .disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
                 .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .build();
+    }
+
+    /**
+     * Makes {@link #toTree} build the same nodes as parsing the JSON text: a {@code long} member
+     * (such as {@code metadata.generation}) that fits an {@code int} becomes an {@code IntNode},
+     * as the parser reads {@code 0}, not a {@code LongNode}, which is never equal to one.
+     */
+    private static final class ParsedNumberNodeFactory extends JsonNodeFactory {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public NumericNode numberNode(long value) {
+            return value == (int) value ? super.numberNode((int) value) : super.numberNode(value);
+        }
+
+        @Override
+        public ValueNode numberNode(Long value) {
+            return value == null ? nullNode() : numberNode(value.longValue());
+        }
     }
 
     /**
