@@ -31,6 +31,7 @@ import tools.jackson.dataformat.yaml.YAMLFactory;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 import tools.jackson.dataformat.yaml.YAMLParser;
 import tools.jackson.dataformat.yaml.YAMLWriteFeature;
+import tools.jackson.dataformat.yaml.util.StringQuotingChecker;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 
 import java.io.IOException;
@@ -111,6 +112,7 @@ public final class BackendJson {
      * checked after a whole scalar is buffered, so a 50 MB scalar would be read in full first.
      */
     private static final YAMLMapper YAML = strictScalars(YAMLMapper.builder(YAMLFactory.builder()
+                    .stringQuotingChecker(new YamlQuoting())
                     .streamReadConstraints(limits(MAX_DOCUMENT_LENGTH, MAX_TOKEN_COUNT))
                     .loadSettings(LoadSettings.builder()
                             .setBufferSize(YAML_BUFFER_SIZE)
@@ -160,6 +162,29 @@ public final class BackendJson {
         @Override
         public ValueNode numberNode(Long value) {
             return value == null ? nullNode() : numberNode(value.longValue());
+        }
+    }
+
+    /**
+     * Quotes what snakeyaml would not read back as written: Jackson's default check leaves a string
+     * that starts with U+0085 (NEL) unquoted, and YAML reads that plain scalar as a line break,
+     * so a string of that one character came back as {@code null}.
+     */
+    private static final class YamlQuoting extends StringQuotingChecker.Default {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public boolean needToQuoteName(String name) {
+            return super.needToQuoteName(name) || hasLineBreakLike(name);
+        }
+
+        @Override
+        public boolean needToQuoteValue(String value) {
+            return super.needToQuoteValue(value) || hasLineBreakLike(value);
+        }
+
+        private static boolean hasLineBreakLike(String text) {
+            return text.indexOf('\u0085') >= 0 || text.indexOf('\u2028') >= 0 || text.indexOf('\u2029') >= 0;
         }
     }
 
