@@ -39,9 +39,13 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Deque;
 import java.util.List;
+
+import javax.annotation.Nullable;
 
 /**
  * Reads and writes Backends as JSON and YAML, with Jackson 3 mappers configured for the model.
@@ -268,12 +272,56 @@ public final class BackendJson {
     }
 
     /**
-     * @param tree a JSON tree holding one Backend
+     * @param tree a JSON tree holding one Backend, at most {@value #MAX_NESTING_DEPTH} levels deep
      * @return the Backend, never {@code null} (a {@code null} document is a read error)
-     * @throws BackendReadException when a member has the wrong JSON type
+     * @throws BackendReadException when a member has the wrong JSON type or the tree is too deep
      */
     public static Backend fromTree(JsonNode tree) {
+        checkDepth(tree);
         return present(read(() -> JSON_DOCUMENTS.treeToValue(tree, Backend.class)));
+    }
+
+    /**
+     * A tree does not pass through a parser, so the nesting limit is checked here: a tree 10,000
+     * levels deep was read into a Backend whose {@code equals} and {@code hashCode} then overflowed
+     * the stack.
+     */
+    private static void checkDepth(@Nullable JsonNode tree) {
+        if (tree == null || !tree.isContainer()) {
+            return;
+        }
+        Deque<Level> pending = new ArrayDeque<>();
+        pending.push(new Level(tree, 1, null, ""));
+        while (!pending.isEmpty()) {
+            Level level = pending.pop();
+            if (level.depth > MAX_NESTING_DEPTH) {
+                throw new BackendReadException("document exceeds a size limit (nesting depth " + MAX_NESTING_DEPTH + ")", level.path());
+            }
+            if (level.node.isObject()) {
+                for (var member : level.node.properties()) {
+                    if (member.getValue().isContainer()) {
+                        pending.push(new Level(member.getValue(), level.depth + 1, level, "." + member.getKey()));
+                    }
+                }
+            } else {
+                for (int i = 0; i < level.node.size(); i++) {
+                    if (level.node.get(i).isContainer()) {
+                        pending.push(new Level(level.node.get(i), level.depth + 1, level, "[" + i + "]"));
+                    }
+                }
+            }
+        }
+    }
+
+    /** A container of a tree being checked, with how it was reached. */
+    private record Level(JsonNode node, int depth, @Nullable Level parent, String segment) {
+        String path() {
+            StringBuilder out = new StringBuilder();
+            for (Level l = this; l != null; l = l.parent) {
+                out.insert(0, l.segment);
+            }
+            return out.length() > 0 && out.charAt(0) == '.' ? out.substring(1) : out.toString();
+        }
     }
 
     /** Jackson maps a JSON {@code null} document to a {@code null} value; for a Backend reader that is an error. */
