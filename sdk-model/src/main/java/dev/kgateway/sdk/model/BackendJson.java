@@ -9,6 +9,7 @@ import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.TokenStreamContext;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.exc.InputCoercionException;
+import tools.jackson.core.exc.JacksonIOException;
 import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.core.sym.PropertyNameMatcher;
@@ -34,9 +35,16 @@ import tools.jackson.dataformat.yaml.YAMLWriteFeature;
 import tools.jackson.dataformat.yaml.util.StringQuotingChecker;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -71,8 +79,9 @@ import javax.annotation.Nullable;
  *       soon as that much has been read.</li>
  *   <li>Nesting depth of objects and arrays: {@value #MAX_NESTING_DEPTH} (a Backend needs 8).</li>
  *   <li>Length of a string or member name: {@value #MAX_STRING_LENGTH} characters.</li>
- *   <li>JSON: {@value #MAX_TOKEN_COUNT} tokens (names, values and brackets), which bounds the
- *       tree a document becomes (a Backend has about 100).</li>
+ *   <li>{@value #MAX_TOKEN_COUNT} tokens (names, values and brackets), which bounds the tree the
+ *       input becomes (a Backend has about 100).</li>
+ *   <li>YAML: {@value #MAX_YAML_DOCUMENTS} documents per stream, empty ones included.</li>
  *   <li>YAML aliases ({@code *name}) are rejected. Jackson does not expand them (it would read an
  *       alias as the anchor's name, silently changing the value), so a document that uses them
  *       cannot be read faithfully; rejecting them also rules out alias bombs ("billion laughs").
@@ -94,18 +103,22 @@ public final class BackendJson {
     public static final int MAX_NESTING_DEPTH = 200;
     /** Longest string value or name, in characters. */
     public static final int MAX_STRING_LENGTH = 10 * 1024 * 1024;
-    /** Most tokens (member names, values, brackets) a JSON document given to a read method may have. */
+    /** Most tokens (member names, values, brackets) the input of one read method call may have. */
     public static final long MAX_TOKEN_COUNT = 1_000_000L;
 
     /** {@link #jsonMapper()}: documents up to 64 MiB and 5 million tokens (a list of 10,000 Backends has 2.5 million). */
     private static final long MAPPER_MAX_DOCUMENT_LENGTH = 64L * 1024 * 1024;
     private static final long MAPPER_MAX_TOKEN_COUNT = 5_000_000L;
 
+    /** Most documents (empty ones included) one YAML stream may have. */
+    public static final int MAX_YAML_DOCUMENTS = 10_000;
+
     /**
-     * Characters the YAML parser buffers at a time. snakeyaml-engine's default of 1024 makes long
-     * lines cost quadratic time (a 3 MB single-line scalar took 4 to 5 seconds; 0.2 s with this).
+     * Characters the YAML parser buffers at a time. snakeyaml-engine copies everything it holds at
+     * each refill, so a long scalar costs time quadratic in its length over this size: with the
+     * default of 1024 a 3 MB single-line scalar took 4 to 5 seconds, with 64 Ki under 0.1 s.
      */
-    private static final int YAML_BUFFER_SIZE = 16 * 1024;
+    private static final int YAML_BUFFER_SIZE = 64 * 1024;
 
     private static final JsonMapper JSON = jsonMapper(MAPPER_MAX_DOCUMENT_LENGTH, MAPPER_MAX_TOKEN_COUNT);
     private static final JsonMapper JSON_DOCUMENTS = jsonMapper(MAX_DOCUMENT_LENGTH, MAX_TOKEN_COUNT);
@@ -359,12 +372,54 @@ public final class BackendJson {
     }
 
     /**
-     * @param yaml the documents; read to the end but not closed
+     * @param yaml the documents, UTF-8; read to the end (or to {@link #MAX_DOCUMENT_LENGTH} bytes and
+     *             one more) but not closed
      * @return the Backends, in document order
+     * @throws UncheckedIOException when the stream cannot be read
      * @see #readAll(String)
      */
     public static List<Backend> readAll(InputStream yaml) {
-        return readDocuments(() -> YAML_TREES.without(StreamReadFeature.AUTO_CLOSE_SOURCE).createParser(yaml));
+        // Decoded here, not by Jackson's UTF8Reader: that hands snakeyaml at most about 8,000
+        // characters per read, and snakeyaml copies everything it buffers at each read, so a 3 MB
+        // scalar allocated 2.4 GB. From a String it gets full 64 Ki chunks.
+        return readAll(utf8(bounded(yaml)));
+    }
+
+    /** Reads at most one byte more than the limit: enough to know the input is too long. */
+    private static byte[] bounded(InputStream in) {
+        byte[] bytes;
+        try {
+            bytes = in.readNBytes((int) MAX_DOCUMENT_LENGTH + 1);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the YAML input", e);
+        }
+        if (bytes.length > MAX_DOCUMENT_LENGTH) {
+            throw sizeLimit(" (after " + MAX_DOCUMENT_LENGTH + " bytes or characters)", "");
+        }
+        return bytes;
+    }
+
+    /** Strict UTF-8: a malformed byte is a read error at its offset, not a silent U+FFFD. */
+    private static String utf8(byte[] bytes) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length);
+        CoderResult result = decoder.decode(in, out, true);
+        if (!result.isError()) {
+            result = decoder.flush(out);
+        }
+        if (result.isError()) {
+            throw new BackendReadException("document is not well-formed JSON/YAML: invalid UTF-8 (at byte " + in.position() + ")", "");
+        }
+        return out.flip().toString();
+    }
+
+    private static BackendReadException sizeLimit(String location, String path) {
+        return new BackendReadException("document exceeds a size limit" + location + " (input length " + MAX_DOCUMENT_LENGTH
+                + ", nesting depth " + MAX_NESTING_DEPTH + ", string length " + MAX_STRING_LENGTH + ", tokens " + MAX_TOKEN_COUNT
+                + ", YAML documents " + MAX_YAML_DOCUMENTS + ")", path);
     }
 
     /**
@@ -430,9 +485,12 @@ public final class BackendJson {
         int document = 0;
         try (JsonParser parser = new AliasRejectingParser(read(open));
              MappingIterator<JsonNode> documents = read(() -> YAML_TREES.readValues(parser))) {
-            while (read(documents::hasNextValue)) {
+            while (read(documents::hasNextValue, parser)) {
                 document++;
-                JsonNode tree = read(documents::nextValue);
+                if (document > MAX_YAML_DOCUMENTS) {
+                    throw sizeLimit(" (at document " + document + ")", "");
+                }
+                JsonNode tree = read(documents::nextValue, parser);
                 if (tree == null || tree.isNull() || tree.isMissingNode()) {
                     continue;
                 }
@@ -460,12 +518,20 @@ public final class BackendJson {
     }
 
     private static <T> T read(ReadAction<T> action) {
+        return read(action, null);
+    }
+
+    /**
+     * Runs a Jackson read and maps its failures to {@link BackendReadException}.
+     *
+     * @param parser the parser reading, whose position locates failures that carry none (the YAML
+     *               parser's limit checks), or {@code null}
+     */
+    private static <T> T read(ReadAction<T> action, @Nullable JsonParser parser) {
         try {
             return action.run();
         } catch (StreamConstraintsException e) {
-            throw new BackendReadException("document exceeds a size limit" + location(e) + " (input length " + MAX_DOCUMENT_LENGTH
-                    + ", nesting depth " + MAX_NESTING_DEPTH + ", string length " + MAX_STRING_LENGTH + ", JSON tokens " + MAX_TOKEN_COUNT + ")",
-                    path(e));
+            throw sizeLimit(location(e, parser), path(e));
         } catch (YamlAliasException e) {
             throw new BackendReadException("YAML aliases (*name) are not supported" + location(e)
                     + ": write the value out instead of referring to an anchor", path(e));
@@ -481,6 +547,15 @@ public final class BackendJson {
                         + location(e) + ": each name may appear once per object", path);
             }
             throw new BackendReadException("document is not well-formed JSON/YAML" + location(e), path(e));
+        } catch (JacksonIOException e) {
+            // Jackson's readers for UTF-16 and UTF-32 input report undecodable bytes as I/O errors
+            if (ErrorCauses.has(e, CharConversionException.class)) {
+                java.util.regex.Matcher at = DECODER_POSITION.matcher(String.valueOf(ErrorCauses.find(e, CharConversionException.class).getMessage()));
+                throw new BackendReadException("document is not well-formed JSON/YAML: invalid character encoding"
+                        + (at.find() ? " (at byte " + at.group(2) + ")" : location(e)), path(e));
+            }
+            throw new BackendReadException("the input could not be read" + location(e) + ": "
+                    + (e.getCause() == null ? "I/O error" : e.getCause().getClass().getSimpleName()), path(e));
         } catch (JacksonException e) {
             String path = path(e);
             throw new BackendReadException("cannot read Backend at " + (path.isEmpty() ? "the document root" : path)
@@ -500,6 +575,23 @@ public final class BackendJson {
         }
         String path = String.join("", segments);
         return path.startsWith(".") ? path.substring(1) : path;
+    }
+
+    /** Looks through a chain of causes. */
+    private static final class ErrorCauses {
+        static boolean has(Throwable e, Class<? extends Throwable> type) {
+            return find(e, type) != null;
+        }
+
+        @Nullable
+        static Throwable find(Throwable e, Class<? extends Throwable> type) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (type.isInstance(t)) {
+                    return t;
+                }
+            }
+            return null;
+        }
     }
 
     /** Jackson reports a duplicate name only by its message ("Duplicate Object property ..."). */
@@ -573,10 +665,34 @@ public final class BackendJson {
         return out.toString();
     }
 
+    /**
+     * Where reading stopped: the exception's location, else the parser's; for the input length
+     * limit, which Jackson checks outside the parser, the offset of the limit.
+     */
     private static String location(JacksonException e) {
-        TokenStreamLocation at = e.getLocation();
-        return at == null || at.getLineNr() < 0 ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
+        return location(e, null);
     }
+
+    private static String location(JacksonException e, @Nullable JsonParser reading) {
+        TokenStreamLocation at = e.getLocation();
+        if ((at == null || at.getLineNr() < 0) && e.processor() instanceof JsonParser parser) {
+            at = parser.currentLocation();
+        }
+        if ((at == null || at.getLineNr() < 0) && reading != null) {
+            at = reading.currentLocation();
+        }
+        if (at != null && at.getLineNr() >= 0) {
+            return " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
+        }
+        String message = e.getOriginalMessage();
+        if (message != null && message.startsWith("Document length")) {
+            return " (after " + MAX_DOCUMENT_LENGTH + " bytes or characters)";
+        }
+        return "";
+    }
+
+    /** The position in a decoder's message ("... at char #12, byte #51)"), without the offending bytes it also quotes. */
+    private static final java.util.regex.Pattern DECODER_POSITION = java.util.regex.Pattern.compile("at char #(\\d+), byte #(\\d+)");
 
     /** What kind of problem it was, without quoting the document (it may contain secrets). */
     private static String describe(JacksonException e) {
