@@ -14,6 +14,11 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.KubernetesClientTimeoutException;
 import tools.jackson.core.JacksonException;
 
+import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLPeerUnverifiedException;
+
+import java.io.IOException;
+import java.security.cert.CertificateException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -72,8 +77,9 @@ final class ErrorMapper {
         String message;
         if (causedBy(e, JacksonException.class)) {
             message = "the API server's answer could not be read as Backends: " + call.describe();
-        } else if (code == 0) {
-            message = "no answer from the API server: " + call.describe();
+        } else if (noAnswer(e)) {
+            message = (tlsRefused(e) ? "the API server's TLS certificate or name was refused: " : "no answer from the API server: ")
+                    + call.describe();
         } else {
             message = "HTTP " + code + (reason.isEmpty() ? "" : " " + reason) + ": " + call.describe()
                     + (serverMessage.isEmpty() ? "" : ": " + serverMessage);
@@ -100,6 +106,20 @@ final class ErrorMapper {
             }
         }
         return out;
+    }
+
+    /**
+     * The request got no HTTP answer: refused, reset or closed connection. fabric8 8 reports these
+     * with code -1 (0 in some paths) and the I/O error as a cause; the SDK reports code 0.
+     */
+    static boolean noAnswer(KubernetesClientException e) {
+        return e.getCode() <= 0 && causedBy(e, IOException.class);
+    }
+
+    /** The TLS handshake failed on the certificate or host name: repeating the request cannot help. */
+    static boolean tlsRefused(Throwable e) {
+        return causedBy(e, SSLHandshakeException.class) || causedBy(e, SSLPeerUnverifiedException.class)
+                || causedBy(e, CertificateException.class);
     }
 
     static boolean causedBy(Throwable e, Class<? extends Throwable> type) {

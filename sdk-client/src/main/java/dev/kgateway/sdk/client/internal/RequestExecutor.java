@@ -6,7 +6,6 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
@@ -49,7 +48,7 @@ final class RequestExecutor {
 
     static boolean retryable(KubernetesClientException e) {
         int code = ErrorMapper.responseCode(e);
-        return code == 429 || code >= 500 && code != 501 || code == 0 && ErrorMapper.causedBy(e, IOException.class);
+        return code == 429 || code >= 500 && code != 501 || ErrorMapper.noAnswer(e) && !ErrorMapper.tlsRefused(e);
     }
 
     Duration delay(KubernetesClientException e, int attempt) {

@@ -1,0 +1,227 @@
+package dev.kgateway.sdk.model.reliability;
+
+import dev.kgateway.sdk.model.Backend;
+import dev.kgateway.sdk.model.BackendJson;
+import dev.kgateway.sdk.model.Violation;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.node.StringNode;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The validation catalog ({@code validation-catalog.yaml}, one file of data): 81 invalid
+ * Backends, each of which {@link Backend#validate()} must report with exactly its one violation
+ * (JSON path and rule keyword), and 81 valid twins that must report none. The cases cover every
+ * rule {@code schema/backend.json} declares (required, pattern, minLength, maxLength, minimum,
+ * maximum, minItems, maxItems, enum, const, format date-time, x-kgateway-union), which
+ * {@link #catalogCoversEveryRuleOfTheSchema()} derives from the schema itself.
+ */
+class ReliabilityValidationCatalogTest {
+
+    private static final Pattern REPEAT = Pattern.compile("\\$repeat\\((.),(\\d+)\\)");
+    private static final Set<String> RULE_KEYWORDS = Set.of("pattern", "minLength", "maxLength", "minimum", "maximum", "minItems",
+            "maxItems", "enum", "const");
+
+    private static final JsonNode CATALOG = load();
+
+    private static JsonNode load() {
+        try (InputStream in = ReliabilityValidationCatalogTest.class.getResourceAsStream("/validation-catalog.yaml")) {
+            return expand(BackendJson.yamlMapper().readTree(in));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** One catalog case, built from its base and patches. */
+    record Case(String path, String rule, List<String> alsoBreaks, Backend invalid, Backend valid) {
+        @Override
+        public String toString() {
+            return path + " " + rule;
+        }
+    }
+
+    static List<Case> cases() {
+        List<Case> out = new ArrayList<>();
+        for (JsonNode c : CATALOG.get("cases")) {
+            JsonNode base = CATALOG.get("bases").get(c.get("base").asString());
+            assertThat(base).as("base %s", c.get("base")).isNotNull();
+            List<String> also = new ArrayList<>();
+            if (c.has("alsoBreaks")) {
+                c.get("alsoBreaks").forEach(rule -> also.add(rule.asString()));
+            }
+            out.add(new Case(c.get("path").asString(), c.get("rule").asString(), also,
+                    BackendJson.fromTree(mergePatch(base, c.get("invalid"))), BackendJson.fromTree(mergePatch(base, c.get("valid")))));
+        }
+        return out;
+    }
+
+    static Stream<Arguments> catalog() {
+        return cases().stream().map(c -> Arguments.of(c.path(), c.rule(), c));
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("catalog")
+    void invalidBackendHasExactlyItsOneViolation(String path, String rule, Case c) {
+        List<Violation> violations = c.invalid().validate();
+
+        List<String> expected = new ArrayList<>();
+        expected.add(path + " " + rule);
+        c.alsoBreaks().forEach(also -> expected.add(path + " " + also));
+        assertThat(violations).extracting(v -> v.path() + " " + v.rule()).containsExactlyInAnyOrderElementsOf(expected);
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("catalog")
+    void validTwinHasNoViolation(String path, String rule, Case c) {
+        assertThat(c.valid().validate()).isEmpty();
+        assertThat(c.valid()).isNotEqualTo(c.invalid());
+    }
+
+    @Test
+    void everyBaseIsValid() {
+        CATALOG.get("bases").properties().forEach(base -> assertThat(BackendJson.fromTree(base.getValue()).validate()).as(base.getKey()).isEmpty());
+    }
+
+    @Test
+    void catalogHasAtLeastFortyCasesOfEveryRuleKeyword() {
+        List<Case> cases = cases();
+
+        assertThat(cases).hasSizeGreaterThanOrEqualTo(40).hasSize(81);
+        assertThat(cases).extracting(Case::rule).containsAll(Set.of("required", "pattern", "minLength", "maxLength", "minimum", "maximum",
+                "minItems", "maxItems", "enum", "const", "format", "union"));
+    }
+
+    @Test
+    void catalogCoversEveryRuleOfTheSchema() throws IOException {
+        JsonNode schema = BackendJson.jsonMapper().readTree(Files.readString(schemaFile()));
+        Set<String> declared = new TreeSet<>();
+        walk(schema, schema, "", declared);
+        Set<String> covered = new TreeSet<>();
+        for (Case c : cases()) {
+            covered.add(normalize(c.path()) + " " + c.rule());
+            c.alsoBreaks().forEach(also -> covered.add(normalize(c.path()) + " " + also));
+        }
+
+        assertThat(declared).hasSize(81);
+        assertThat(covered).containsExactlyInAnyOrderElementsOf(declared);
+    }
+
+    // ---- the schema's rules ----
+
+    private static Path schemaFile() {
+        String dir = System.getProperty("kgateway.schema.dir");
+        return dir != null ? Path.of(dir, "backend.json") : Path.of("..", "schema", "backend.json");
+    }
+
+    /** Collects "path rule" for every rule the schema declares; a $ref'd definition once, under its own name. */
+    private static void walk(JsonNode node, JsonNode root, String path, Set<String> out) {
+        if (node.has("$ref")) {
+            String ref = node.get("$ref").asString(); // #/$defs/AuthToken
+            walk(root.at(ref.substring(1)), root, ref.substring(2).replace('/', '.'), out);
+            return;
+        }
+        for (String keyword : RULE_KEYWORDS) {
+            if (node.has(keyword)) {
+                out.add(path + " " + keyword);
+            }
+        }
+        if (node.has("format") && "date-time".equals(node.get("format").asString())) {
+            out.add(path + " format");
+        }
+        if (node.has("x-kgateway-union")) {
+            node.get("x-kgateway-union").get("members").properties().forEach(member -> {
+                if (!member.getValue().isNull()) {
+                    out.add(child(path, member.getValue().asString()) + " union");
+                }
+            });
+        }
+        if (node.has("required")) {
+            for (JsonNode name : node.get("required")) {
+                JsonNode property = node.get("properties").get(name.asString());
+                // an empty required collection is reported once, as minItems
+                if (!("array".equals(property.path("type").asString()) && property.has("minItems"))) {
+                    out.add(child(path, name.asString()) + " required");
+                }
+            }
+        }
+        if (node.has("properties")) {
+            node.get("properties").properties().forEach(p -> walk(p.getValue(), root, child(path, p.getKey()), out));
+        }
+        if (node.has("items")) {
+            walk(node.get("items"), root, path + "[]", out);
+        }
+        if (node.has("additionalProperties") && node.get("additionalProperties").isObject()) {
+            walk(node.get("additionalProperties"), root, path + ".*", out);
+        }
+    }
+
+    private static String child(String path, String name) {
+        return path.isEmpty() ? name : path + "." + name;
+    }
+
+    /** A violation path as a schema location: indices to [], map keys to .*, AuthToken uses to its definition. */
+    private static String normalize(String path) {
+        return path.replaceAll("\\[\\d+]", "[]")
+                .replaceAll("\\['[^']*']", ".*")
+                .replaceFirst("^spec\\.ai\\.provider\\.(openai|azure|gemini)\\.authToken\\.", "\\$defs.AuthToken.");
+    }
+
+    // ---- catalog data ----
+
+    /** RFC 7386: objects merge member by member, null removes, anything else replaces. */
+    static JsonNode mergePatch(JsonNode target, JsonNode patch) {
+        if (!patch.isObject()) {
+            return patch.deepCopy();
+        }
+        ObjectNode out = target != null && target.isObject() ? (ObjectNode) target.deepCopy() : BackendJson.jsonMapper().createObjectNode();
+        patch.properties().forEach(member -> {
+            if (member.getValue().isNull()) {
+                out.remove(member.getKey());
+            } else {
+                out.set(member.getKey(), mergePatch(out.get(member.getKey()), member.getValue()));
+            }
+        });
+        return out;
+    }
+
+    /** Expands "$repeat(c,n)" in every string of the tree. */
+    private static JsonNode expand(JsonNode node) {
+        if (node.isString()) {
+            Matcher m = REPEAT.matcher(node.asString());
+            StringBuilder out = new StringBuilder();
+            while (m.find()) {
+                m.appendReplacement(out, Matcher.quoteReplacement(m.group(1).repeat(Integer.parseInt(m.group(2)))));
+            }
+            m.appendTail(out);
+            return StringNode.valueOf(out.toString());
+        }
+        if (node.isObject()) {
+            ObjectNode copy = BackendJson.jsonMapper().createObjectNode();
+            node.properties().forEach(member -> copy.set(member.getKey(), expand(member.getValue())));
+            return copy;
+        }
+        if (node.isArray()) {
+            var copy = BackendJson.jsonMapper().createArrayNode();
+            node.forEach(item -> copy.add(expand(item)));
+            return copy;
+        }
+        return node;
+    }
+}
