@@ -22,9 +22,30 @@ final class BackendResourceSerde {
     }
 
     static final class Deserializer extends ValueDeserializer<BackendResource> {
+        /** The mapper's Backend deserializer, looked up once in {@link #resolve}. */
+        private ValueDeserializer<Object> backend;
+
+        @Override
+        public void resolve(DeserializationContext ctxt) {
+            backend = ctxt.findRootValueDeserializer(ctxt.constructType(Backend.class));
+        }
+
         @Override
         public BackendResource deserialize(JsonParser p, DeserializationContext ctxt) {
-            return BackendResource.fromServer(ctxt.readValue(p, Backend.class));
+            // ctxt.readValue(p, Backend.class) would look the deserializer up (and introspect Backend's
+            // annotations for type information) on every call, i.e. every watch event and list item
+            Backend read = backend == null ? ctxt.readValue(p, Backend.class) : (Backend) backend.deserialize(p, ctxt);
+            return BackendResource.fromServer(read);
+        }
+
+        /**
+         * Stateless, so Jackson may keep it. A deserializer named by {@code @JsonDeserialize(using = ..)}
+         * is not cached by default: every root read of a BackendResource (each watch event) introspected
+         * the class annotations and instantiated a new one.
+         */
+        @Override
+        public boolean isCachable() {
+            return true;
         }
     }
 }

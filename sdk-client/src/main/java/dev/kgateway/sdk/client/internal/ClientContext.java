@@ -29,6 +29,7 @@ public final class ClientContext {
     public ClientContext(KubernetesClient client, dev.kgateway.sdk.client.RetryPolicy retryPolicy, boolean validateBeforeWrite,
                          ApplyOptions applyOptions) {
         this.client = client;
+        registerBackendKind(client.getKubernetesSerialization());
         this.operation = client.resources(BackendResource.class, BackendResourceList.class);
         RequestConfig noRetries = new RequestConfigBuilder(client.getConfiguration().getRequestConfig())
                 .withRequestRetryBackoffLimit(0)
@@ -38,6 +39,24 @@ public final class ClientContext {
         this.executor = new RequestExecutor(retryPolicy);
         this.validateBeforeWrite = validateBeforeWrite;
         this.applyOptions = applyOptions;
+    }
+
+    /**
+     * Maps apiVersion/kind {@code gateway.kgateway.dev/v1alpha1 Backend} to {@link BackendResource} in the
+     * client's serialization, unless something is mapped there already. fabric8 reads the object of a
+     * watch event by that mapping, not by the operation's type: unmapped, every watch or informer event
+     * was read into a GenericKubernetesResource (through a JSON tree) and then converted with
+     * {@code convertValue} (serialized and read again) into the model. Mapped, it is read once, straight
+     * into the model. Lists are unaffected (their item type is declared). Side effect on a fabric8
+     * client the caller shares: wherever it picks a class by apiVersion/kind (watch events of other
+     * operations, untyped loads), a Backend now becomes a BackendResource (a HasMetadata that writes
+     * back unchanged) instead of a GenericKubernetesResource.
+     */
+    private static void registerBackendKind(KubernetesSerialization serialization) {
+        if (serialization.getRegisteredKubernetesResource(dev.kgateway.sdk.model.Backend.API_VERSION,
+                dev.kgateway.sdk.model.Backend.KIND) == null) {
+            serialization.registerKubernetesResource(BackendResource.class);
+        }
     }
 
     KubernetesClient client() {
