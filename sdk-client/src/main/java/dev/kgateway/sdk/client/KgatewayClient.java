@@ -51,7 +51,8 @@ public final class KgatewayClient implements AutoCloseable {
 
     /**
      * Wraps a fabric8 client you already have; closing the KgatewayClient leaves it open. Its own
-     * retry settings ({@code requestRetryBackoffLimit}) still apply to every request.
+     * retry settings ({@code requestRetryBackoffLimit}) still apply to every request but creates,
+     * which fabric8 never repeats here (it would resend a POST after a 5xx or a lost connection).
      *
      * @return a client with default settings over {@code kubernetesClient}
      */

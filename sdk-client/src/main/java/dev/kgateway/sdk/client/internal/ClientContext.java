@@ -2,6 +2,8 @@ package dev.kgateway.sdk.client.internal;
 
 import dev.kgateway.sdk.client.ApplyOptions;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.RequestConfig;
+import io.fabric8.kubernetes.client.RequestConfigBuilder;
 import io.fabric8.kubernetes.client.dsl.MixedOperation;
 import io.fabric8.kubernetes.client.dsl.Resource;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
@@ -17,6 +19,7 @@ public final class ClientContext {
 
     private final KubernetesClient client;
     private final MixedOperation<BackendResource, BackendResourceList, Resource<BackendResource>> operation;
+    private final MixedOperation<BackendResource, BackendResourceList, Resource<BackendResource>> createOperation;
     private final RequestExecutor executor;
     private final boolean validateBeforeWrite;
     private final ApplyOptions applyOptions;
@@ -26,6 +29,7 @@ public final class ClientContext {
                          ApplyOptions applyOptions) {
         this.client = client;
         this.operation = client.resources(BackendResource.class, BackendResourceList.class);
+        this.createOperation = withoutFabric8Retries(client).resources(BackendResource.class, BackendResourceList.class);
         this.executor = new RequestExecutor(retryPolicy);
         this.validateBeforeWrite = validateBeforeWrite;
         this.applyOptions = applyOptions;
@@ -41,6 +45,28 @@ public final class ClientContext {
 
     MixedOperation<BackendResource, BackendResourceList, Resource<BackendResource>> operation() {
         return operation;
+    }
+
+    /** The operation for creates: never repeated by fabric8, whatever the wrapped client's retry settings. */
+    MixedOperation<BackendResource, BackendResourceList, Resource<BackendResource>> createOperation() {
+        return createOperation;
+    }
+
+    /**
+     * fabric8 repeats any request, a POST too, after a 5xx answer or a lost connection, up to the
+     * client's {@code requestRetryBackoffLimit} (10 by default): a create could be applied twice.
+     * A client wrapped with {@code KgatewayClient.from(..)} keeps its settings for everything else;
+     * creates go through a derived client (same connections) with that limit at 0.
+     */
+    private static KubernetesClient withoutFabric8Retries(KubernetesClient client) {
+        Integer limit = client.getConfiguration().getRequestRetryBackoffLimit();
+        if (limit != null && limit <= 0) {
+            return client;
+        }
+        RequestConfig noRetries = new RequestConfigBuilder(client.getConfiguration().getRequestConfig())
+                .withRequestRetryBackoffLimit(0)
+                .build();
+        return client.newClient(noRetries).adapt(KubernetesClient.class);
     }
 
     RequestExecutor executor() {

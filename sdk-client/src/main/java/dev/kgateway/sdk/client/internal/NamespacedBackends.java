@@ -54,7 +54,8 @@ public final class NamespacedBackends extends BackendCollection implements Names
         Backend toSend = prepare(backend);
         toSend = toSend.withMetadata(toSend.getMetadata().withResourceVersion(null));
         BackendResource resource = BackendResource.forWrite(toSend, context.serialization());
-        return context.executor().execute(Call.create(namespace, nameOf(toSend)), () -> item(resource).create()).backend();
+        return context.executor().execute(Call.create(namespace, nameOf(toSend)),
+                () -> context.createOperation().inNamespace(namespace).resource(resource).create()).backend();
     }
 
     @Override
