@@ -27,10 +27,16 @@ public final class ClientContext {
 
     public ClientContext(KubernetesClient client, dev.kgateway.sdk.client.RetryPolicy retryPolicy, boolean validateBeforeWrite,
                          ApplyOptions applyOptions) {
+        this(client, retryPolicy, validateBeforeWrite, applyOptions, null);
+    }
+
+    /** @param hints the Retry-After interceptor installed on {@code client}, or {@code null} when it has none */
+    public ClientContext(KubernetesClient client, dev.kgateway.sdk.client.RetryPolicy retryPolicy, boolean validateBeforeWrite,
+                         ApplyOptions applyOptions, RetryAfterHints hints) {
         this.client = client;
         this.operation = client.resources(BackendResource.class, BackendResourceList.class);
         this.createOperation = withoutFabric8Retries(client).resources(BackendResource.class, BackendResourceList.class);
-        this.executor = new RequestExecutor(retryPolicy);
+        this.executor = new RequestExecutor(retryPolicy, hints);
         this.validateBeforeWrite = validateBeforeWrite;
         this.applyOptions = applyOptions;
     }
