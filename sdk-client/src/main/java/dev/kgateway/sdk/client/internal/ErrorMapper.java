@@ -41,7 +41,8 @@ final class ErrorMapper {
         }
         return switch (code) {
             case 404 -> new BackendNotFoundException("Backend '" + name + "' not found in namespace '" + ns + "'", serverMessage, ns, name, e);
-            case 409 -> "AlreadyExists".equals(reason)
+            // a create sends no resourceVersion: its 409 always means the name is taken, whatever the reason says
+            case 409 -> "AlreadyExists".equals(reason) || "create".equals(call.verb())
                     ? new BackendAlreadyExistsException("Backend '" + name + "' already exists in namespace '" + ns + "'", serverMessage, ns, name, e)
                     : new BackendConflictException("Backend '" + name + "' in namespace '" + ns + "' was changed by someone else"
                             + " (stale resourceVersion); read it again and retry" + suffix, serverMessage, ns, name, e);
