@@ -3,6 +3,7 @@ package dev.kgateway.sdk.client;
 import dev.kgateway.sdk.client.internal.ClientContext;
 import dev.kgateway.sdk.client.internal.CrdInstaller;
 import dev.kgateway.sdk.client.internal.DefaultBackendClient;
+import dev.kgateway.sdk.client.internal.RetryAfterHints;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -38,9 +39,13 @@ public final class KgatewayClient implements AutoCloseable {
 
     private KgatewayClient(Builder builder) {
         this.ownsClient = builder.client == null;
-        this.client = ownsClient ? new KubernetesClientBuilder().withConfig(withoutFabric8Retries(builder.config)).build() : builder.client;
+        // a client built here hears Retry-After headers; a wrapped one keeps fabric8's own retries, which do
+        RetryAfterHints hints = ownsClient ? new RetryAfterHints() : null;
+        this.client = ownsClient ? new KubernetesClientBuilder().withConfig(withoutFabric8Retries(builder.config))
+                .withHttpClientBuilderConsumer(http -> http.addOrReplaceInterceptor(RetryAfterHints.NAME, hints))
+                .build() : builder.client;
         this.retryPolicy = builder.retryPolicy;
-        this.context = new ClientContext(client, builder.retryPolicy, builder.validateBeforeWrite, builder.applyOptions);
+        this.context = new ClientContext(client, builder.retryPolicy, builder.validateBeforeWrite, builder.applyOptions, hints);
         this.backends = new DefaultBackendClient(context);
     }
 
@@ -51,8 +56,8 @@ public final class KgatewayClient implements AutoCloseable {
 
     /**
      * Wraps a fabric8 client you already have; closing the KgatewayClient leaves it open. Its own
-     * retry settings ({@code requestRetryBackoffLimit}) still apply to the requests that are safe to
-     * repeat; creates go through a view of it with retries off, so they are sent exactly once.
+     * retry settings ({@code requestRetryBackoffLimit}) still apply to every request but creates,
+     * which fabric8 never repeats here (it would resend a POST after a 5xx or a lost connection).
      *
      * @return a client with default settings over {@code kubernetesClient}
      */

@@ -499,7 +499,7 @@ public final class BackendJson {
                 }
                 JsonNode kind = tree.get("kind");
                 if (kind != null && !Backend.KIND.equals(kind.asString(""))) {
-                    throw new BackendReadException("document " + document + " has kind " + kind.asString("?")
+                    throw new BackendReadException("document " + document + " has " + describeKind(kind)
                             + ", expected " + Backend.KIND, "kind");
                 }
                 try {
@@ -510,6 +510,19 @@ public final class BackendJson {
             }
         }
         return out;
+    }
+
+    /** Kubernetes kinds are CamelCase names ("Secret", "HTTPRoute"); anything else is not quoted. */
+    private static final java.util.regex.Pattern KIND_NAME = java.util.regex.Pattern.compile("[A-Z][A-Za-z0-9]{0,62}");
+
+    /**
+     * Names the kind only when it looks like one: a document's kind is content too, and a value
+     * that is no kind name (a pasted token, say) must not reach the message.
+     */
+    private static String describeKind(JsonNode kind) {
+        String value = kind.isString() ? kind.asString() : "";
+        boolean kindName = KIND_NAME.matcher(value).matches() && !value.equals(value.toUpperCase(java.util.Locale.ROOT));
+        return kindName ? "kind " + value : "a kind that is not a Kubernetes kind name";
     }
 
     @FunctionalInterface

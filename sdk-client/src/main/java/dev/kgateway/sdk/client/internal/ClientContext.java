@@ -19,8 +19,7 @@ public final class ClientContext {
 
     private final KubernetesClient client;
     private final MixedOperation<BackendResource, BackendResourceList, Resource<BackendResource>> operation;
-    /** The same operation with fabric8's own request retries off: a create must be sent exactly once. */
-    private final MixedOperation<BackendResource, BackendResourceList, Resource<BackendResource>> onceOperation;
+    private final MixedOperation<BackendResource, BackendResourceList, Resource<BackendResource>> createOperation;
     private final RequestExecutor executor;
     private final boolean validateBeforeWrite;
     private final ApplyOptions applyOptions;
@@ -28,15 +27,17 @@ public final class ClientContext {
 
     public ClientContext(KubernetesClient client, dev.kgateway.sdk.client.RetryPolicy retryPolicy, boolean validateBeforeWrite,
                          ApplyOptions applyOptions) {
+        this(client, retryPolicy, validateBeforeWrite, applyOptions, null);
+    }
+
+    /** @param hints the Retry-After interceptor installed on {@code client}, or {@code null} when it has none */
+    public ClientContext(KubernetesClient client, dev.kgateway.sdk.client.RetryPolicy retryPolicy, boolean validateBeforeWrite,
+                         ApplyOptions applyOptions, RetryAfterHints hints) {
         this.client = client;
         registerBackendKind(client.getKubernetesSerialization());
         this.operation = client.resources(BackendResource.class, BackendResourceList.class);
-        RequestConfig noRetries = new RequestConfigBuilder(client.getConfiguration().getRequestConfig())
-                .withRequestRetryBackoffLimit(0)
-                .build();
-        this.onceOperation = client.newClient(noRetries).adapt(KubernetesClient.class)
-                .resources(BackendResource.class, BackendResourceList.class);
-        this.executor = new RequestExecutor(retryPolicy);
+        this.createOperation = withoutFabric8Retries(client).resources(BackendResource.class, BackendResourceList.class);
+        this.executor = new RequestExecutor(retryPolicy, hints);
         this.validateBeforeWrite = validateBeforeWrite;
         this.applyOptions = applyOptions;
     }
@@ -71,9 +72,26 @@ public final class ClientContext {
         return operation;
     }
 
-    /** For requests that must not be repeated (create), whatever retries the fabric8 client was configured with. */
-    MixedOperation<BackendResource, BackendResourceList, Resource<BackendResource>> onceOperation() {
-        return onceOperation;
+    /** The operation for creates: never repeated by fabric8, whatever the wrapped client's retry settings. */
+    MixedOperation<BackendResource, BackendResourceList, Resource<BackendResource>> createOperation() {
+        return createOperation;
+    }
+
+    /**
+     * fabric8 repeats any request, a POST too, after a 5xx answer or a lost connection, up to the
+     * client's {@code requestRetryBackoffLimit} (10 by default): a create could be applied twice.
+     * A client wrapped with {@code KgatewayClient.from(..)} keeps its settings for everything else;
+     * creates go through a derived client (same connections) with that limit at 0.
+     */
+    private static KubernetesClient withoutFabric8Retries(KubernetesClient client) {
+        Integer limit = client.getConfiguration().getRequestRetryBackoffLimit();
+        if (limit != null && limit <= 0) {
+            return client;
+        }
+        RequestConfig noRetries = new RequestConfigBuilder(client.getConfiguration().getRequestConfig())
+                .withRequestRetryBackoffLimit(0)
+                .build();
+        return client.newClient(noRetries).adapt(KubernetesClient.class);
     }
 
     RequestExecutor executor() {

@@ -55,7 +55,7 @@ public final class NamespacedBackends extends BackendCollection implements Names
         toSend = toSend.withMetadata(toSend.getMetadata().withResourceVersion(null));
         BackendResource resource = BackendResource.forWrite(toSend, context.serialization());
         return context.executor().execute(Call.create(namespace, nameOf(toSend)),
-                () -> context.onceOperation().inNamespace(namespace).resource(resource).create()).backend();
+                () -> context.createOperation().inNamespace(namespace).resource(resource).create()).backend();
     }
 
     @Override

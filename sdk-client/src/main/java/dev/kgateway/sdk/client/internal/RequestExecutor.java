@@ -21,9 +21,16 @@ final class RequestExecutor {
     private static final Duration MAX_SERVER_DELAY = Duration.ofSeconds(30);
 
     private final RetryPolicy policy;
+    private final RetryAfterHints hints;
 
     RequestExecutor(RetryPolicy policy) {
+        this(policy, null);
+    }
+
+    /** @param hints the Retry-After headers the client's interceptor saw, or {@code null} */
+    RequestExecutor(RetryPolicy policy, RetryAfterHints hints) {
         this.policy = policy;
+        this.hints = hints;
     }
 
     RetryPolicy policy() {
@@ -53,9 +60,14 @@ final class RequestExecutor {
 
     Duration delay(KubernetesClientException e, int attempt) {
         Status status = e.getStatus();
+        Duration server = null;
         if (status != null && status.getDetails() != null && status.getDetails().getRetryAfterSeconds() != null
                 && status.getDetails().getRetryAfterSeconds() > 0) {
-            Duration server = Duration.ofSeconds(status.getDetails().getRetryAfterSeconds());
+            server = Duration.ofSeconds(status.getDetails().getRetryAfterSeconds());
+        } else if (hints != null && (e.getCode() == 429 || e.getCode() == 503)) {
+            server = hints.recent().filter(d -> !d.isZero()).orElse(null);
+        }
+        if (server != null) {
             return server.compareTo(MAX_SERVER_DELAY) > 0 ? MAX_SERVER_DELAY : server;
         }
         return jitter(policy.backoff(attempt));

@@ -1,0 +1,350 @@
+package dev.kgateway.sdk.client.reliability;
+
+import dev.kgateway.sdk.KgatewayException;
+import dev.kgateway.sdk.client.BackendAlreadyExistsException;
+import dev.kgateway.sdk.client.BackendEvent;
+import dev.kgateway.sdk.client.BackendEventHandler;
+import dev.kgateway.sdk.client.BackendInformer;
+import dev.kgateway.sdk.client.BackendNotFoundException;
+import dev.kgateway.sdk.client.BackendWatch;
+import dev.kgateway.sdk.client.BackendWatchListener;
+import dev.kgateway.sdk.client.KgatewayApiException;
+import dev.kgateway.sdk.client.KgatewayClient;
+import dev.kgateway.sdk.client.NamespacedBackendClient;
+import dev.kgateway.sdk.client.RetryPolicy;
+import dev.kgateway.sdk.model.Backend;
+import dev.kgateway.sdk.model.BackendType;
+import dev.kgateway.sdk.model.ObjectMeta;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Soak: an SDK informer and an SDK watch run while 4 writer threads make 5,000 creates, updates
+ * and deletes through a proxy that cuts every connection at random every 200 to 400 operations,
+ * and once makes the server answer both watches 410 Gone. At the end the informer's cache is the
+ * server's state exactly (same names, same resourceVersions), and the watch's last event of every
+ * Backend is its final state (its resourceVersion, or DELETED).
+ *
+ * <p>The mock server resumes watches from their resourceVersion by replaying its event history
+ * ({@link ReliabilityCrudDispatcher}), as a real API server does from its watch cache; the 410 is
+ * an ERROR event with a Status of code 410, as a real server sends when the resourceVersion is
+ * older than its cache.
+ */
+class ReliabilitySoakTest {
+
+    private static final String NAMESPACE = "soak";
+    private static final int WRITERS = 4;
+    private static final int OPERATIONS = Integer.getInteger("reliability.soak.operations", 5_000);
+    private static final int NAMES_PER_WRITER = 50;
+    private static final Duration CONVERGENCE = Duration.ofSeconds(60);
+
+    @Test
+    @Timeout(value = 5, unit = TimeUnit.MINUTES)
+    void informerCacheAndWatchEndEqualToTheServerAfter5000WritesWithCutsAndA410() throws Exception {
+        long started = System.nanoTime();
+        try (ReliabilityCluster cluster = new ReliabilityCluster();
+             KgatewayClient kgw = KgatewayClient.builder().config(cluster.proxiedConfig())
+                     .retryPolicy(new RetryPolicy(6, 30, Duration.ofMillis(20), Duration.ofMillis(500))).build()) {
+            NamespacedBackendClient backends = kgw.backends().inNamespace(NAMESPACE);
+            AtomicInteger handlerCalls = new AtomicInteger();
+            BackendInformer informer = backends.inform(new BackendEventHandler() {
+                @Override
+                public void onAdd(Backend backend) {
+                    handlerCalls.incrementAndGet();
+                }
+
+                @Override
+                public void onUpdate(Backend oldBackend, Backend newBackend) {
+                    handlerCalls.incrementAndGet();
+                }
+
+                @Override
+                public void onDelete(Backend backend, boolean finalStateUnknown) {
+                    handlerCalls.incrementAndGet();
+                }
+            });
+            assertThat(informer.waitUntilSynced(Duration.ofSeconds(30))).isTrue();
+            WatchRecorder recorder = new WatchRecorder();
+            BackendWatch watch = backends.watch(recorder);
+
+            // the writers, and a thread that cuts connections as they go
+            AtomicInteger tickets = new AtomicInteger();
+            AtomicInteger done = new AtomicInteger();
+            List<String> unexpected = Collections.synchronizedList(new ArrayList<>());
+            Set<String> touched = ConcurrentHashMap.newKeySet();
+            ExecutorService pool = Executors.newFixedThreadPool(WRITERS + 1, r -> new Thread(r, "reliability-soak"));
+            CountDownLatch writersDone = new CountDownLatch(WRITERS);
+            List<Future<?>> futures = new ArrayList<>();
+            for (int w = 0; w < WRITERS; w++) {
+                int writer = w;
+                futures.add(pool.submit(() -> {
+                    try {
+                        new Writer(backends, writer, tickets, done, unexpected, touched).run();
+                    } finally {
+                        writersDone.countDown();
+                    }
+                }));
+            }
+            AtomicInteger expiredAt = new AtomicInteger(-1);
+            futures.add(pool.submit(() -> chaos(cluster, done, writersDone, expiredAt)));
+            for (Future<?> f : futures) {
+                f.get(4, TimeUnit.MINUTES);
+            }
+            pool.shutdown();
+            long writing = System.nanoTime() - started;
+
+            // the server's state, read without the proxy
+            Supplier<Map<String, String>> server = () -> versions(KgatewayClient.from(cluster.direct).backends().inNamespace(NAMESPACE).list());
+            Map<String, String> expected = awaitStable(server);
+            boolean informerConverged = await(() -> versions(informer.list()).equals(expected));
+            boolean watchConverged = await(() -> recorder.live().equals(expected));
+
+            if (!informerConverged || !watchConverged) {
+                System.out.println("[soak-diagnostics] watch requests: " + cluster.dispatcher.watchRequests());
+                Map<String, String> cached = versions(informer.list());
+                Map<String, String> live = recorder.live();
+                for (String name : new java.util.TreeSet<>(touched)) {
+                    if (!java.util.Objects.equals(cached.get(name), expected.get(name)) || !java.util.Objects.equals(live.get(name), expected.get(name))) {
+                        System.out.println("[soak-diagnostics] " + name + " server=" + expected.get(name) + " informer=" + cached.get(name)
+                                + " watch=" + recorder.last.get(name));
+                    }
+                }
+            }
+            // informer: exactly the server's names and resourceVersions
+            assertThat(informerConverged).as("informer converged within %s", CONVERGENCE).isTrue();
+            assertThat(versions(informer.list())).isEqualTo(expected);
+            // watch: the last event of each Backend is its final state
+            assertThat(watchConverged).as("watch converged within %s", CONVERGENCE).isTrue();
+            int neverSeen = 0;
+            for (String name : touched) {
+                BackendEvent last = recorder.last.get(name);
+                if (expected.containsKey(name)) {
+                    assertThat(last).as(name).isNotNull();
+                    assertThat(last.type()).as(name).isNotEqualTo(BackendEvent.Type.DELETED);
+                    assertThat(last.backend().getMetadata().getResourceVersion()).as(name).isEqualTo(expected.get(name));
+                } else if (last == null) {
+                    neverSeen++; // created and deleted while the watch was re-listing: nothing to see
+                } else {
+                    assertThat(last.type()).as(name).isEqualTo(BackendEvent.Type.DELETED);
+                }
+            }
+            assertThat(watch.isOpen()).isTrue();
+            assertThat(recorder.closed.get()).isNull();
+            assertThat(unexpected).as("unexpected exceptions of writers").isEmpty();
+            assertThat(done.get()).isEqualTo(OPERATIONS);
+            // the faults happened
+            assertThat(cluster.proxy.cuts()).as("connections cut").isGreaterThanOrEqualTo(10);
+            assertThat(cluster.dispatcher.goneAnswers()).as("410 answers").isEqualTo(2);
+            assertThat(watch.relistCount()).as("watch re-lists after 410").isEqualTo(1);
+            assertThat(recorder.relists.get()).isEqualTo(1);
+            assertThat(cluster.dispatcher.replayedEvents()).as("events replayed to resumed watches").isPositive();
+
+            System.out.printf("[reliability] soak: %d operations by %d writers in %d ms, %d Backends at the end (%d never seen by the watch),"
+                            + " %d connections cut, %d watch requests, 2 answered 410 after operation %d, %d events replayed,"
+                            + " %d watch events, %d informer handler calls%n",
+                    done.get(), WRITERS, TimeUnit.NANOSECONDS.toMillis(writing), expected.size(), neverSeen, cluster.proxy.cuts(),
+                    cluster.dispatcher.watchRequests().size(), expiredAt.get(), cluster.dispatcher.replayedEvents(), recorder.events.get(),
+                    handlerCalls.get());
+            informer.close();
+            watch.close();
+        }
+    }
+
+    /** Cuts every connection each 200 to 400 operations; half way, makes the next watch of the informer and of the watch 410. */
+    private static void chaos(ReliabilityCluster cluster, AtomicInteger done, CountDownLatch writersDone, AtomicInteger expiredAt) {
+        Random random = new Random(7);
+        int next = 200 + random.nextInt(200);
+        long lastReport = System.nanoTime();
+        try {
+            while (!writersDone.await(5, TimeUnit.MILLISECONDS)) {
+                if (System.nanoTime() - lastReport > 5_000_000_000L) {
+                    lastReport = System.nanoTime();
+                    System.out.println("[soak-progress] done=" + done.get() + " cuts=" + cluster.proxy.cuts() + " accepted=" + cluster.proxy.accepted()
+                            + " watches=" + cluster.dispatcher.watchRequests().size());
+                }
+                if (done.get() < next) {
+                    continue;
+                }
+                if (expiredAt.get() < 0 && next >= OPERATIONS / 2) {
+                    expiredAt.set(done.get());
+                    // the informer's watch requests carry timeoutSeconds, the SDK watch's do not
+                    cluster.dispatcher.expireNextWatch(path -> path.contains("timeoutSeconds="));
+                    cluster.dispatcher.expireNextWatch(path -> !path.contains("timeoutSeconds="));
+                }
+                cluster.proxy.cutAll();
+                next += 200 + random.nextInt(200);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** One writer: its own 50 names, random creates, edits and deletes, until the shared tickets run out. */
+    private static final class Writer {
+        private final NamespacedBackendClient backends;
+        private final int writer;
+        private final AtomicInteger tickets;
+        private final AtomicInteger done;
+        private final List<String> unexpected;
+        private final Set<String> touched;
+        private final Random random;
+        /** true: exists, false: does not, null: unknown after a failed request. */
+        private final Map<String, Boolean> exists = new TreeMap<>();
+
+        Writer(NamespacedBackendClient backends, int writer, AtomicInteger tickets, AtomicInteger done, List<String> unexpected,
+               Set<String> touched) {
+            this.backends = backends;
+            this.writer = writer;
+            this.tickets = tickets;
+            this.done = done;
+            this.unexpected = unexpected;
+            this.touched = touched;
+            this.random = new Random(writer);
+            for (int i = 0; i < NAMES_PER_WRITER; i++) {
+                exists.put("w" + writer + "-" + i, false);
+            }
+        }
+
+        void run() {
+            while (tickets.getAndIncrement() < OPERATIONS) {
+                String name = "w" + writer + "-" + random.nextInt(NAMES_PER_WRITER);
+                touched.add(name);
+                try {
+                    if (exists.get(name) == null) {
+                        exists.put(name, backends.get(name).isPresent());
+                    }
+                    if (!exists.get(name)) {
+                        create(name);
+                    } else if (random.nextInt(10) < 7) {
+                        edit(name);
+                    } else {
+                        exists.put(name, false);
+                        backends.delete(name);
+                    }
+                } catch (KgatewayApiException e) {
+                    if (e.getCode() != 0) {
+                        unexpected.add(name + ": " + causes(e));
+                    }
+                    exists.put(name, null); // no answer: it may or may not have happened
+                } catch (RuntimeException e) {
+                    unexpected.add(name + ": " + causes(e));
+                    exists.put(name, null);
+                }
+                done.incrementAndGet();
+            }
+        }
+
+        private void create(String name) {
+            try {
+                backends.create(Backend.builder()
+                        .metadata(ObjectMeta.builder().name(name).putLabels("writer", "w" + writer).putLabels("n", "0").build())
+                        .spec(s -> s.type(BackendType.STATIC).staticBackend(st -> st.addHosts(h -> h.host(name + ".example").port(8080))))
+                        .build());
+            } catch (BackendAlreadyExistsException e) {
+                // a create whose answer was lost, read back as absent before it landed
+            }
+            exists.put(name, true);
+        }
+
+        private void edit(String name) {
+            try {
+                backends.edit(name, b -> b.withMetadata(b.getMetadata().toBuilder()
+                        .putLabels("n", Integer.toString(Integer.parseInt(b.getMetadata().getLabels().getOrDefault("n", "0")) + 1))
+                        .build()));
+            } catch (BackendNotFoundException e) {
+                exists.put(name, false);
+            }
+        }
+    }
+
+    /** The watch's view: the last event per name, delivered on the watch's one thread. */
+    static final class WatchRecorder implements BackendWatchListener {
+        final Map<String, BackendEvent> last = new ConcurrentHashMap<>();
+        final AtomicInteger events = new AtomicInteger();
+        final AtomicInteger relists = new AtomicInteger();
+        final AtomicReference<KgatewayException> closed = new AtomicReference<>();
+
+        @Override
+        public void onEvent(BackendEvent event) {
+            events.incrementAndGet();
+            last.put(event.backend().getMetadata().getName(), event);
+        }
+
+        @Override
+        public void onRelist(int backendCount) {
+            relists.incrementAndGet();
+        }
+
+        @Override
+        public void onClose(KgatewayException cause) {
+            closed.set(cause);
+        }
+
+        /** Names and resourceVersions of the Backends whose last event is not DELETED. */
+        Map<String, String> live() {
+            return last.entrySet().stream()
+                    .filter(e -> e.getValue().type() != BackendEvent.Type.DELETED)
+                    .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().backend().getMetadata().getResourceVersion(),
+                            (a, b) -> a, TreeMap::new));
+        }
+    }
+
+    /** An exception and its causes, one per line. */
+    static String causes(Throwable e) {
+        StringBuilder out = new StringBuilder();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            out.append(t == e ? "" : "\n    caused by ").append(t);
+        }
+        return out.toString();
+    }
+
+    static Map<String, String> versions(List<Backend> backends) {
+        return backends.stream().collect(Collectors.toMap(b -> b.getMetadata().getName(), b -> b.getMetadata().getResourceVersion(),
+                (a, b) -> a, TreeMap::new));
+    }
+
+    private static Map<String, String> awaitStable(Supplier<Map<String, String>> read) throws InterruptedException {
+        Map<String, String> previous = read.get();
+        for (int i = 0; i < 50; i++) {
+            Thread.sleep(100);
+            Map<String, String> now = read.get();
+            if (now.equals(previous)) {
+                return now;
+            }
+            previous = now;
+        }
+        return previous;
+    }
+
+    private static boolean await(Supplier<Boolean> condition) throws InterruptedException {
+        long deadline = System.nanoTime() + CONVERGENCE.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (condition.get()) {
+                return true;
+            }
+            Thread.sleep(50);
+        }
+        return condition.get();
+    }
+}
