@@ -121,13 +121,21 @@ class ReliabilitySoakTest {
             boolean watchConverged = await(() -> recorder.live().equals(expected));
 
             if (!informerConverged || !watchConverged) {
-                System.out.println("[soak-diagnostics] watch requests: " + cluster.dispatcher.watchRequests());
+                cluster.dispatcher.trail().forEach(t -> System.out.println("[soak-diagnostics] " + t));
+                try {
+                    java.nio.file.Files.write(java.nio.file.Path.of("target", "soak-history.txt"), cluster.dispatcher.historyLines());
+                    java.nio.file.Files.write(java.nio.file.Path.of("target", "soak-server.txt"),
+                            expected.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).toList());
+                } catch (java.io.IOException e) {
+                    System.out.println("[soak-diagnostics] " + e);
+                }
                 Map<String, String> cached = versions(informer.list());
                 Map<String, String> live = recorder.live();
                 for (String name : new java.util.TreeSet<>(touched)) {
                     if (!java.util.Objects.equals(cached.get(name), expected.get(name)) || !java.util.Objects.equals(live.get(name), expected.get(name))) {
                         System.out.println("[soak-diagnostics] " + name + " server=" + expected.get(name) + " informer=" + cached.get(name)
-                                + " watch=" + recorder.last.get(name));
+                                + " watch=" + recorder.last.get(name).type() + " " + recorder.last.get(name).backend().getMetadata().getResourceVersion()
+                                + " events on the server: " + cluster.dispatcher.historyOf(name));
                     }
                 }
             }
