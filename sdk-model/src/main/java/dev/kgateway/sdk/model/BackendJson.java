@@ -80,7 +80,8 @@ import javax.annotation.Nullable;
  *   <li>Nesting depth of objects and arrays: {@value #MAX_NESTING_DEPTH} (a Backend needs 8).</li>
  *   <li>Length of a string or member name: {@value #MAX_STRING_LENGTH} characters.</li>
  *   <li>{@value #MAX_TOKEN_COUNT} tokens (names, values and brackets), which bounds the tree the
- *       input becomes (a Backend has about 100).</li>
+ *       input becomes and the YAML parser's work (a Backend has about 100 tokens, so a stream holds
+ *       some 2,500 Backends).</li>
  *   <li>YAML: {@value #MAX_YAML_DOCUMENTS} documents per stream, empty ones included.</li>
  *   <li>YAML aliases ({@code *name}) are rejected. Jackson does not expand them (it would read an
  *       alias as the anchor's name, silently changing the value), so a document that uses them
@@ -103,8 +104,12 @@ public final class BackendJson {
     public static final int MAX_NESTING_DEPTH = 200;
     /** Longest string value or name, in characters. */
     public static final int MAX_STRING_LENGTH = 10 * 1024 * 1024;
-    /** Most tokens (member names, values, brackets) the input of one read method call may have. */
-    public static final long MAX_TOKEN_COUNT = 1_000_000L;
+    /**
+     * Most tokens (member names, values, brackets) the input of one read method call may have. The
+     * YAML parser spends about 3 microseconds and allocates about 1 KB per token: a million tokens
+     * (possible in 3 MiB) took 3 s and 900 MB of allocations, this bound a fourth of that.
+     */
+    public static final long MAX_TOKEN_COUNT = 250_000L;
 
     /** {@link #jsonMapper()}: documents up to 64 MiB and 5 million tokens (a list of 10,000 Backends has 2.5 million). */
     private static final long MAPPER_MAX_DOCUMENT_LENGTH = 64L * 1024 * 1024;
