@@ -383,6 +383,8 @@ class ReliabilityHostileDocumentsTest {
         assertThat(imprecise).containsExactly("metadata.finalizers[0] = [\"a\"] reported at 'metadata'");
         assertThat(paths).hasSizeGreaterThan(60);
         assertThat(documents).isGreaterThan(300);
+        System.out.printf("[reliability] wrong types: %d member paths, %d documents, all rejected at their path but %d%n", paths.size(), documents,
+                imprecise.size());
     }
 
     @Test
@@ -403,6 +405,8 @@ class ReliabilityHostileDocumentsTest {
         }
         assertThat(json.length() + yaml.length()).isGreaterThan(2000);
         assertThat(backends).isPositive();
+        System.out.printf("[reliability] truncations: %d JSON prefixes all rejected, %d YAML prefixes (%d read as smaller Backends)%n",
+                json.length(), yaml.length(), backends);
     }
 
     @Test
