@@ -81,6 +81,7 @@ final class ImmutableObjectRule implements Rule<JPackage, JType> {
             accessor(c, p);
         }
         unknownMembersAccessor(c);
+        declaredNamesCheck(c, props);
         factoryMethods(c, builder, props, root);
         for (Property p : props) {
             wither(c, p, immutableClass);
@@ -219,6 +220,24 @@ final class ImmutableObjectRule implements Rule<JPackage, JType> {
         with.javadoc().add("A copy of this object with the unknown members replaced; this object is unchanged.");
         with.javadoc().addParam(entries).add("the new unknown members");
         with.javadoc().addReturn().add("the copy");
+    }
+
+    /**
+     * An unknown member named like a declared one ({@code putAdditionalProperties("name", ..)} on
+     * ObjectMeta) would be written twice, {@code {"name":"a","name":"b"}}, a document readers take
+     * differently (BackendJson rejects it): building such an object fails instead.
+     */
+    private static void declaredNamesCheck(JDefinedClass c, List<Property> props) {
+        JCodeModel owner = c.owner();
+        JMethod check = c.method(JMod.PROTECTED, owner.VOID, "checkUnknownMemberNames");
+        check.annotate(owner.directClass("org.immutables.value.Value.Check"));
+        StringBuilder names = new StringBuilder();
+        for (Property p : props) {
+            names.append(", \"").append(p.jsonName().replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+        }
+        check.body().directStatement("SchemaChecks.rejectDeclaredNames(\"" + c.name() + "\", get" + Names.capitalize(UNKNOWN_MEMBERS)
+                + "()" + names + ");");
+        check.javadoc().add("Fails when an unknown member is named like a declared member: it would be written twice.");
     }
 
     private static void factoryMethods(JDefinedClass c, JDefinedClass builder, List<Property> props, boolean root) {

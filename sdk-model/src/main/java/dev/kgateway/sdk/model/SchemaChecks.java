@@ -128,6 +128,24 @@ final class SchemaChecks {
         return false;
     }
 
+    /**
+     * Called when an object is built: an unknown member named like a declared member would be
+     * written twice (the JSON would hold the name twice), so it is refused.
+     *
+     * @throws IllegalStateException naming the member
+     */
+    static void rejectDeclaredNames(String type, Map<String, ?> unknown, String... declared) {
+        if (unknown.isEmpty()) {
+            return;
+        }
+        for (String name : declared) {
+            if (unknown.containsKey(name)) {
+                throw new IllegalStateException("unknown member '" + name + "' of " + type + " is a declared member of "
+                        + type + ": set it with its builder method, not as an unknown member");
+            }
+        }
+    }
+
     /** A union member block must be present exactly when the discriminator selects it. */
     static void unionMember(List<Violation> out, String path, String discriminator, String discriminatorValue,
                             String member, boolean selected, boolean present) {

@@ -39,11 +39,13 @@ import java.util.function.Predicate;
  * event is an ERROR holding a Status with code 410 (reason Expired). {@link #failNext} answers the
  * next matching requests with an HTTP error instead of handling them.
  *
- * <p>It also fixes two faults of the stock mock that show under cut connections: its watch
- * listener closes on the server's event loop and blocks it (see {@link OffLoopClose}), and when a
- * watch opens, events of concurrent writes can overtake the events queued for it before (so a
- * client saw a deletion after the re-creation that followed it): here opening a resumed watch and
- * sending a write's events exclude each other.
+ * <p>It also fixes three faults of the stock mock that show under cut connections: its watch
+ * listener closes on the server's event loop and blocks it for up to a minute; a closing listener
+ * stays in the set of listeners after its sender is shut down, so a write sending to it failed and
+ * skipped every other listener (all watches missed that event); and when a watch opens, events of
+ * concurrent writes can overtake the events queued for it before (a client saw a deletion after the
+ * re-creation that followed it). See {@link OffLoopClose}; opening a resumed watch, a listener
+ * leaving, and sending a write's events exclude each other.
  *
  * <p>The mock's classes for watches are package-private; they are reached by reflection.
  */
@@ -57,6 +59,7 @@ final class ReliabilityCrudDispatcher extends KubernetesCrudDispatcher {
     private static final Method MATCHES;
     private static final Method SEND;
     private static final Field ON_OPEN;
+    private static final Field LISTENERS;
 
     static {
         try {
@@ -67,6 +70,8 @@ final class ReliabilityCrudDispatcher extends KubernetesCrudDispatcher {
             SEND.setAccessible(true);
             ON_OPEN = LISTENER.getDeclaredField("onOpenAction");
             ON_OPEN.setAccessible(true);
+            LISTENERS = LISTENER.getDeclaredField("watchEventListenerList");
+            LISTENERS.setAccessible(true);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -78,6 +83,8 @@ final class ReliabilityCrudDispatcher extends KubernetesCrudDispatcher {
 
     private final List<Event> history = new ArrayList<>();
     private final List<String> watchRequests = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** For diagnostics: what each watch request was sent on registration. */
+    private final List<String> trail = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final AtomicInteger gone = new AtomicInteger();
     private final AtomicInteger replayed = new AtomicInteger();
     private final List<Predicate<String>> expiring = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -115,6 +122,34 @@ final class ReliabilityCrudDispatcher extends KubernetesCrudDispatcher {
         return List.copyOf(watchRequests);
     }
 
+    /** @return for each watch request: its resourceVersion and what was replayed to it, for diagnostics */
+    List<String> trail() {
+        return List.copyOf(trail);
+    }
+
+    /** @return every recorded event, "rv TYPE name", for diagnostics */
+    synchronized List<String> historyLines() {
+        List<String> out = new ArrayList<>();
+        for (Event e : List.copyOf(history)) {
+            String json = e.after() != null ? e.after() : e.before();
+            String name = JSON.readTree(json).path("metadata").path("name").asString("?");
+            out.add(e.resourceVersion() + (e.after() == null ? " DELETED " : e.before() == null ? " ADDED " : " MODIFIED ") + name);
+        }
+        return out;
+    }
+
+    /** @return the recorded events of one object, "rv TYPE", for diagnostics */
+    synchronized List<String> historyOf(String name) {
+        List<String> out = new ArrayList<>();
+        for (Event e : List.copyOf(history)) {
+            String json = e.after() != null ? e.after() : e.before();
+            if (json.contains("\"name\":\"" + name + "\"")) {
+                out.add(e.resourceVersion() + (e.after() == null ? " DELETED" : e.before() == null ? " ADDED" : " MODIFIED"));
+            }
+        }
+        return out;
+    }
+
     /** @return how many watch requests were answered 410 Gone */
     int goneAnswers() {
         return gone.get();
@@ -145,9 +180,17 @@ final class ReliabilityCrudDispatcher extends KubernetesCrudDispatcher {
             existing = withResourceVersion(existing, requestResourceVersion());
             map.put(oldAttributes, existing);
         }
-        synchronized (sendOrder) {
-            super.processEvent(path, pathAttributes, oldAttributes, resource, newState);
+        try {
+            synchronized (sendOrder) {
+                super.processEvent(path, pathAttributes, oldAttributes, resource, newState);
+            }
+        } finally {
+            // the map has changed even if sending to a listener failed
+            record(existing, newState, oldAttributes);
         }
+    }
+
+    private void record(String existing, String newState, AttributeSet oldAttributes) {
         if (Objects.equals(existing, newState)) {
             return;
         }
@@ -175,10 +218,10 @@ final class ReliabilityCrudDispatcher extends KubernetesCrudDispatcher {
         MockResponse response = super.handleWatch(path);
         WebSocketListener listener = response.getWebSocketListener();
         if (since == null || since.isEmpty() || "0".equals(since)) {
-            response.withWebSocketUpgrade(new OffLoopClose(listener, null));
+            response.withWebSocketUpgrade(new OffLoopClose(listener, sendOrder, false));
             return response; // no resourceVersion: the current objects, then changes, as a real server does
         }
-        response.withWebSocketUpgrade(new OffLoopClose(listener, sendOrder));
+        response.withWebSocketUpgrade(new OffLoopClose(listener, sendOrder, true));
         try {
             ON_OPEN.set(listener, (Consumer<Object>) ignored -> { });
             Predicate<String> expire = expiring.stream().filter(p -> p.test(path)).findFirst().orElse(null);
@@ -188,6 +231,8 @@ final class ReliabilityCrudDispatcher extends KubernetesCrudDispatcher {
                 return response;
             }
             long from = Long.parseLong(since);
+            int replayedBefore = replayed.get();
+            long last = history.isEmpty() ? 0 : history.get(history.size() - 1).resourceVersion();
             for (Event event : history) {
                 if (event.resourceVersion() <= from) {
                     continue;
@@ -205,6 +250,8 @@ final class ReliabilityCrudDispatcher extends KubernetesCrudDispatcher {
                 }
                 replayed.incrementAndGet();
             }
+            trail.add("watch from " + from + (path.contains("timeoutSeconds") ? " (informer)" : " (watch)") + ": replayed "
+                    + (replayed.get() - replayedBefore) + ", history up to " + last);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException(e);
         }
@@ -217,13 +264,23 @@ final class ReliabilityCrudDispatcher extends KubernetesCrudDispatcher {
      * loop it blocks, and every connection of that loop stalls meanwhile.
      */
     private static final class OffLoopClose extends WebSocketListener {
+        // On a dropped connection the mock shuts the listener's sender down before it leaves the
+        // set of listeners: a write sending to it meanwhile got a RejectedExecutionException, which
+        // aborted sending to every other listener (they all missed the event). Here the listener
+        // leaves the set first, while no write is sending.
         private final WebSocketListener delegate;
         private final Object sendOrder;
 
-        /** @param sendOrder held while opening (for a resumed watch, whose open sends only what is queued), or null */
-        OffLoopClose(WebSocketListener delegate, Object sendOrder) {
+        private final boolean orderedOpen;
+
+        /**
+         * @param sendOrder   held while the listener leaves the set of listeners, and while opening when {@code orderedOpen}
+         * @param orderedOpen for a resumed watch, whose opening sends only what is queued
+         */
+        OffLoopClose(WebSocketListener delegate, Object sendOrder, boolean orderedOpen) {
             this.delegate = delegate;
             this.sendOrder = sendOrder;
+            this.orderedOpen = orderedOpen;
         }
 
         @Override
@@ -233,7 +290,7 @@ final class ReliabilityCrudDispatcher extends KubernetesCrudDispatcher {
 
         @Override
         public void onOpen(WebSocket webSocket, Response response) {
-            if (sendOrder == null) {
+            if (!orderedOpen) {
                 delegate.onOpen(webSocket, response);
                 return;
             }
@@ -269,12 +326,24 @@ final class ReliabilityCrudDispatcher extends KubernetesCrudDispatcher {
 
         @Override
         public void onClosed(WebSocket webSocket, int code, String reason) {
+            leave();
             offLoop(() -> delegate.onClosed(webSocket, code, reason));
         }
 
         @Override
         public void onFailure(WebSocket webSocket, Throwable failure, Response response) {
+            leave();
             offLoop(() -> delegate.onFailure(webSocket, failure, response));
+        }
+
+        private void leave() {
+            synchronized (sendOrder) {
+                try {
+                    ((java.util.Set<?>) LISTENERS.get(delegate)).remove(delegate);
+                } catch (IllegalAccessException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
         }
 
         private static void offLoop(Runnable close) {

@@ -117,17 +117,27 @@ class ReliabilitySoakTest {
             // the server's state, read without the proxy
             Supplier<Map<String, String>> server = () -> versions(KgatewayClient.from(cluster.direct).backends().inNamespace(NAMESPACE).list());
             Map<String, String> expected = awaitStable(server);
+            long converging = System.nanoTime();
             boolean informerConverged = await(() -> versions(informer.list()).equals(expected));
             boolean watchConverged = await(() -> recorder.live().equals(expected));
+            long convergedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - converging);
 
             if (!informerConverged || !watchConverged) {
-                System.out.println("[soak-diagnostics] watch requests: " + cluster.dispatcher.watchRequests());
+                cluster.dispatcher.trail().forEach(t -> System.out.println("[soak-diagnostics] " + t));
+                try {
+                    java.nio.file.Files.write(java.nio.file.Path.of("target", "soak-history.txt"), cluster.dispatcher.historyLines());
+                    java.nio.file.Files.write(java.nio.file.Path.of("target", "soak-server.txt"),
+                            expected.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).toList());
+                } catch (java.io.IOException e) {
+                    System.out.println("[soak-diagnostics] " + e);
+                }
                 Map<String, String> cached = versions(informer.list());
                 Map<String, String> live = recorder.live();
                 for (String name : new java.util.TreeSet<>(touched)) {
                     if (!java.util.Objects.equals(cached.get(name), expected.get(name)) || !java.util.Objects.equals(live.get(name), expected.get(name))) {
                         System.out.println("[soak-diagnostics] " + name + " server=" + expected.get(name) + " informer=" + cached.get(name)
-                                + " watch=" + recorder.last.get(name));
+                                + " watch=" + recorder.last.get(name).type() + " " + recorder.last.get(name).backend().getMetadata().getResourceVersion()
+                                + " events on the server: " + cluster.dispatcher.historyOf(name));
                     }
                 }
             }
@@ -162,10 +172,10 @@ class ReliabilitySoakTest {
 
             System.out.printf("[reliability] soak: %d operations by %d writers in %d ms, %d Backends at the end (%d never seen by the watch),"
                             + " %d connections cut, %d watch requests, 2 answered 410 after operation %d, %d events replayed,"
-                            + " %d watch events, %d informer handler calls%n",
+                            + " %d watch events, %d informer handler calls; both equal to the server %d ms after the server was stable%n",
                     done.get(), WRITERS, TimeUnit.NANOSECONDS.toMillis(writing), expected.size(), neverSeen, cluster.proxy.cuts(),
                     cluster.dispatcher.watchRequests().size(), expiredAt.get(), cluster.dispatcher.replayedEvents(), recorder.events.get(),
-                    handlerCalls.get());
+                    handlerCalls.get(), convergedMillis);
             informer.close();
             watch.close();
         }

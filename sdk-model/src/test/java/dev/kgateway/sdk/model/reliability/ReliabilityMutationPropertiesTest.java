@@ -26,7 +26,7 @@ import static dev.kgateway.sdk.model.reliability.ReliabilityReads.read;
  * a value replaced by one of another JSON type, a duplicate name, a huge string or number,
  * 300 levels of nesting, stray YAML indicators, control characters, invalid UTF-8 bytes). Each
  * mutated text is read through every entry point of its format; each read must give a Backend or a
- * {@code BackendReadException} that says where, within 3 s (see {@link ReliabilityReads}).
+ * {@code BackendReadException} that says where, within 5 s (see {@link ReliabilityReads}).
  */
 class ReliabilityMutationPropertiesTest {
 
