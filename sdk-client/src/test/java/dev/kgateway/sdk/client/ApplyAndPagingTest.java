@@ -4,16 +4,12 @@ import dev.kgateway.sdk.client.ScriptedApiServer.Req;
 import dev.kgateway.sdk.model.Backend;
 import dev.kgateway.sdk.model.ConditionStatus;
 import dev.kgateway.sdk.model.InvalidBackendException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.node.JsonNodeFactory;
 
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
 import static dev.kgateway.sdk.client.ScriptedApiServer.json;
@@ -27,38 +23,25 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * (PATCH with {@code application/apply-patch+yaml}) and paged lists ({@code limit} and
  * {@code continue}). Each test works in a namespace of its own on a shared server.
  */
-class ApplyAndPagingTest {
+class ApplyAndPagingTest extends SharedApiServerTest {
 
-    private static final AtomicInteger NAMESPACES = new AtomicInteger();
-    private static ScriptedApiServer api;
-
-    private KgatewayClient kgw;
-    private NamespacedBackendClient backends;
     private String ns;
     private String path;
 
-    @BeforeAll
-    static void startServer() {
-        api = new ScriptedApiServer();
-        KgatewayClient.from(api.fabric8()).installCrd(false);
+    @Override
+    KgatewayClient newClient() {
+        return api.sdk(b -> b.applyOptions(ApplyOptions.fieldManager("team-a")));
     }
 
-    @AfterAll
-    static void stopServer() {
-        api.close();
+    @Override
+    String namespacePrefix() {
+        return "paging";
     }
 
     @BeforeEach
-    void setUp() {
-        kgw = api.sdk(b -> b.applyOptions(ApplyOptions.fieldManager("team-a")));
-        ns = "paging-" + NAMESPACES.incrementAndGet();
-        backends = kgw.backends().inNamespace(ns);
-        path = "/apis/gateway.kgateway.dev/v1alpha1/namespaces/" + ns + "/backends";
-    }
-
-    @AfterEach
-    void tearDown() {
-        kgw.close();
+    void rememberNamespace() {
+        ns = backends.namespace();
+        path = backendsPath();
     }
 
     private Req onlyRequest(Predicate<Req> filter) {

@@ -3,10 +3,6 @@ package dev.kgateway.sdk.client;
 import dev.kgateway.sdk.model.Backend;
 import dev.kgateway.sdk.model.BackendJson;
 import dev.kgateway.sdk.model.ConditionStatus;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -26,41 +22,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Optimistic concurrency: stale writes fail, {@code edit} retries until its change lands. One CRUD server for the class. */
-class ConcurrencyTest {
+class ConcurrencyTest extends SharedApiServerTest {
 
-    private static final AtomicInteger NAMESPACES = new AtomicInteger();
-    private static ScriptedApiServer api;
-    private static KubernetesClient client;
-
-    private KgatewayClient kgw;
-    private NamespacedBackendClient backends;
     private String ns;
 
-    @BeforeAll
-    static void startServer() {
-        api = new ScriptedApiServer();
-        client = api.fabric8();
-        KgatewayClient.from(client).installCrd(false);
+    @Override
+    KgatewayClient newClient() {
+        // edit retries on conflict without long sleeps, and often enough that contention cannot exhaust it
+        return KgatewayClient.builder().kubernetesClient(api.fabric8())
+                .retryPolicy(new RetryPolicy(4, 1_000, Duration.ofMillis(1), Duration.ofMillis(20)))
+                .build();
     }
 
-    @AfterAll
-    static void stopServer() {
-        api.close();
+    @Override
+    String namespacePrefix() {
+        return "concurrency";
     }
 
     @BeforeEach
-    void setUp() {
-        // edit retries on conflict without long sleeps, and often enough that contention cannot exhaust it
-        kgw = KgatewayClient.builder().kubernetesClient(client)
-                .retryPolicy(new RetryPolicy(4, 1_000, Duration.ofMillis(1), Duration.ofMillis(20)))
-                .build();
-        ns = "concurrency-" + NAMESPACES.incrementAndGet();
-        backends = kgw.backends().inNamespace(ns);
-    }
-
-    @AfterEach
-    void tearDown() {
-        kgw.close();
+    void rememberNamespace() {
+        ns = backends.namespace();
     }
 
     @Test
@@ -157,7 +138,7 @@ class ConcurrencyTest {
     void editGivesUpWithConflictAfterTheConfiguredNumberOfAttempts() {
         backends.create(withLabel(TestBackends.staticBackend("hot"), "count", "0"));
         AtomicInteger attempts = new AtomicInteger();
-        try (KgatewayClient impatient = KgatewayClient.builder().kubernetesClient(client)
+        try (KgatewayClient impatient = KgatewayClient.builder().kubernetesClient(api.fabric8())
                 .retryPolicy(new RetryPolicy(1, 3, Duration.ZERO, Duration.ZERO)).build()) {
             NamespacedBackendClient hot = impatient.backends().inNamespace(ns);
 

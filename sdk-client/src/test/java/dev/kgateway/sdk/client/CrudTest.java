@@ -4,11 +4,6 @@ import dev.kgateway.sdk.client.TestBackends.Kind;
 import dev.kgateway.sdk.model.Backend;
 import dev.kgateway.sdk.model.BackendStatus;
 import dev.kgateway.sdk.model.ConditionStatus;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -17,7 +12,6 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static dev.kgateway.sdk.client.TestBackends.label;
 import static dev.kgateway.sdk.client.TestBackends.withLabel;
@@ -29,36 +23,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * is shared by the class (starting one per test is slow, and {@code @EnableKubernetesMockClient}
  * starts one per test even for static fields); each test works in a namespace of its own.
  */
-class CrudTest {
+class CrudTest extends SharedApiServerTest {
 
-    private static final AtomicInteger NAMESPACES = new AtomicInteger();
-    private static ScriptedApiServer api;
-    private static KubernetesClient client;
-
-    private KgatewayClient kgw;
-    private NamespacedBackendClient backends;
-
-    @BeforeAll
-    static void startServer() {
-        api = new ScriptedApiServer();
-        client = api.fabric8();
-        KgatewayClient.from(client).installCrd(false);
-    }
-
-    @AfterAll
-    static void stopServer() {
-        api.close();
-    }
-
-    @BeforeEach
-    void setUp() {
-        kgw = KgatewayClient.from(client);
-        backends = kgw.backends().inNamespace("crud-" + NAMESPACES.incrementAndGet());
-    }
-
-    @AfterEach
-    void tearDown() {
-        kgw.close();
+    @Override
+    String namespacePrefix() {
+        return "crud";
     }
 
     @ParameterizedTest(name = "{0}")
@@ -148,15 +117,15 @@ class CrudTest {
                 + "\"metadata\":{\"name\":\"newer\",\"namespace\":\"" + backends.namespace() + "\"},"
                 + "\"spec\":{\"type\":\"Static\",\"loadBalancer\":{\"policy\":\"RingHash\"},"
                 + "\"static\":{\"hosts\":[{\"host\":\"10.0.0.1\",\"port\":8080,\"weight\":3}]}}}";
-        var generic = client.genericKubernetesResources(Backend.API_VERSION, Backend.KIND).inNamespace(backends.namespace());
-        generic.resource(client.getKubernetesSerialization().unmarshal(json, io.fabric8.kubernetes.api.model.GenericKubernetesResource.class))
+        var generic = api.fabric8().genericKubernetesResources(Backend.API_VERSION, Backend.KIND).inNamespace(backends.namespace());
+        generic.resource(api.fabric8().getKubernetesSerialization().unmarshal(json, io.fabric8.kubernetes.api.model.GenericKubernetesResource.class))
                 .create();
 
         backends.edit("newer", b -> withLabel(b, "tier", "gold"));
 
         var stored = generic.withName("newer").get();
         assertThat(stored.getMetadata().getLabels()).containsEntry("tier", "gold");
-        assertThat(client.getKubernetesSerialization().asJson(stored.getAdditionalProperties().get("spec")))
+        assertThat(api.fabric8().getKubernetesSerialization().asJson(stored.getAdditionalProperties().get("spec")))
                 .contains("\"loadBalancer\":{\"policy\":\"RingHash\"}")
                 .contains("\"weight\":3");
     }

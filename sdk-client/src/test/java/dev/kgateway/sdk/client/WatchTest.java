@@ -1,13 +1,8 @@
 package dev.kgateway.sdk.client;
 
 import dev.kgateway.sdk.model.Backend;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static dev.kgateway.sdk.client.TestBackends.withLabel;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,34 +12,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * watching before it creates anything: the mock replays every stored object as ADDED when a watch
  * connects (a real API server does not), which would otherwise add events.
  */
-class WatchTest {
+class WatchTest extends SharedApiServerTest {
 
-    private static final AtomicInteger NAMESPACES = new AtomicInteger();
-    private static ScriptedApiServer api;
-
-    private KgatewayClient kgw;
-    private NamespacedBackendClient backends;
-
-    @BeforeAll
-    static void startServer() {
-        api = new ScriptedApiServer();
-        KgatewayClient.from(api.fabric8()).installCrd(false);
-    }
-
-    @AfterAll
-    static void stopServer() {
-        api.close();
-    }
-
-    @BeforeEach
-    void setUp() {
-        kgw = KgatewayClient.from(api.fabric8());
-        backends = kgw.backends().inNamespace("watch-" + NAMESPACES.incrementAndGet());
-    }
-
-    @AfterEach
-    void tearDown() {
-        kgw.close();
+    @Override
+    String namespacePrefix() {
+        return "watch";
     }
 
     @Test

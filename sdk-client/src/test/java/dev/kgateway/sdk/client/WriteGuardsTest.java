@@ -6,14 +6,10 @@ import dev.kgateway.sdk.model.Backend;
 import dev.kgateway.sdk.model.BackendJson;
 import dev.kgateway.sdk.model.InvalidBackendException;
 import dev.kgateway.sdk.model.Violation;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static dev.kgateway.sdk.client.TestBackends.withLabel;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,36 +20,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * (duplicates), and that the caller's Backend is never changed. The CRUD mock's request log shows
  * what reached the server.
  */
-class WriteGuardsTest {
+class WriteGuardsTest extends SharedApiServerTest {
 
-    private static final AtomicInteger NAMESPACES = new AtomicInteger();
-    private static ScriptedApiServer api;
-
-    private KgatewayClient kgw;
-    private NamespacedBackendClient backends;
     private String path;
 
-    @BeforeAll
-    static void startServer() {
-        api = new ScriptedApiServer();
-        KgatewayClient.from(api.fabric8()).installCrd(false);
-    }
-
-    @AfterAll
-    static void stopServer() {
-        api.close();
+    @Override
+    String namespacePrefix() {
+        return "guards";
     }
 
     @BeforeEach
-    void setUp() {
-        kgw = KgatewayClient.from(api.fabric8());
-        backends = kgw.backends().inNamespace("guards-" + NAMESPACES.incrementAndGet());
-        path = "/apis/gateway.kgateway.dev/v1alpha1/namespaces/" + backends.namespace() + "/backends";
-    }
-
-    @AfterEach
-    void tearDown() {
-        kgw.close();
+    void rememberPath() {
+        path = backendsPath();
     }
 
     private List<Req> writesToThisNamespace() {
