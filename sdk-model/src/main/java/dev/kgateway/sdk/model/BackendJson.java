@@ -553,7 +553,10 @@ public final class BackendJson {
         try {
             return action.run();
         } catch (StreamConstraintsException e) {
-            throw sizeLimit(location(e, parser), path(e));
+            // some limits (a string's length, the token count) are checked where no position is
+            // known: the read covers one document, so name that
+            String where = location(e, parser);
+            throw sizeLimit(where.isEmpty() ? " (in document 1)" : where, path(e));
         } catch (YamlAliasException e) {
             throw new BackendReadException("YAML aliases (*name) are not supported" + location(e)
                     + ": write the value out instead of referring to an anchor", path(e));
