@@ -7,7 +7,6 @@ import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
-import io.fabric8.mockwebserver.http.ByteString;
 import io.fabric8.mockwebserver.http.Dispatcher;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
@@ -240,68 +239,41 @@ final class ScriptedApiServer implements AutoCloseable {
      * loop), and anywhere else they shut the sender down while the CRUD dispatcher may still be
      * handing it an event, which fails the write request that caused the event.
      */
-    private static final class TrackingListener extends WebSocketListener {
-        private final WebSocketListener inner;
+    private static final class TrackingListener extends ForwardingWebSocketListener {
         private final Map<WebSocket, Boolean> open;
         private final List<Runnable> deferred;
 
         TrackingListener(WebSocketListener inner, Map<WebSocket, Boolean> open, List<Runnable> deferred) {
-            this.inner = inner;
+            super(inner);
             this.open = open;
             this.deferred = deferred;
         }
 
         @Override
-        public void onBeforeAccept(WebSocket webSocket, Response response) {
-            inner.onBeforeAccept(webSocket, response);
-        }
-
-        @Override
         public void onOpen(WebSocket webSocket, Response response) {
             open.put(webSocket, Boolean.TRUE);
-            inner.onOpen(webSocket, response);
-        }
-
-        @Override
-        public void onMessage(WebSocket webSocket, String text) {
-            inner.onMessage(webSocket, text);
-        }
-
-        @Override
-        public void onMessage(WebSocket webSocket, ByteString bytes) {
-            inner.onMessage(webSocket, bytes);
-        }
-
-        @Override
-        public void onMessage(WebSocket webSocket, byte[] bytes) {
-            inner.onMessage(webSocket, bytes);
-        }
-
-        @Override
-        public void onPing(WebSocket webSocket, byte[] bytes) {
-            inner.onPing(webSocket, bytes);
+            delegate.onOpen(webSocket, response);
         }
 
         @Override
         public void onClosing(WebSocket webSocket, int code, String reason) {
             open.remove(webSocket);
-            inner.onClosing(webSocket, code, reason);
+            delegate.onClosing(webSocket, code, reason);
         }
 
         @Override
         public void onClosed(WebSocket webSocket, int code, String reason) {
             open.remove(webSocket);
-            deferred.add(() -> inner.onClosed(webSocket, code, reason));
+            deferred.add(() -> delegate.onClosed(webSocket, code, reason));
         }
 
         @Override
         public void onFailure(WebSocket webSocket, Throwable t, Response response) {
             open.remove(webSocket);
-            deferred.add(() -> inner.onFailure(webSocket, t, response));
+            deferred.add(() -> delegate.onFailure(webSocket, t, response));
         }
     }
 
-    /** A watch connection whose events the test sends by hand. */
     static final class ScriptedWatch extends WebSocketListener {
         private final CompletableFuture<WebSocket> socket = new CompletableFuture<>();
         private volatile Req request;

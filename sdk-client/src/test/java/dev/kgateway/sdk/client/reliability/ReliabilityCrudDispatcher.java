@@ -4,8 +4,8 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.Watcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.mockwebserver.crud.AttributeSet;
+import dev.kgateway.sdk.client.ForwardingWebSocketListener;
 import io.fabric8.mockwebserver.http.MockResponse;
-import io.fabric8.mockwebserver.http.ByteString;
 import io.fabric8.mockwebserver.http.RecordedRequest;
 import io.fabric8.mockwebserver.http.Response;
 import io.fabric8.mockwebserver.http.WebSocket;
@@ -263,12 +263,11 @@ final class ReliabilityCrudDispatcher extends KubernetesCrudDispatcher {
      * connection it waits (up to a minute) for its sender thread, whose sends wait for the event
      * loop it blocks, and every connection of that loop stalls meanwhile.
      */
-    private static final class OffLoopClose extends WebSocketListener {
+    private static final class OffLoopClose extends ForwardingWebSocketListener {
         // On a dropped connection the mock shuts the listener's sender down before it leaves the
         // set of listeners: a write sending to it meanwhile got a RejectedExecutionException, which
         // aborted sending to every other listener (they all missed the event). Here the listener
         // leaves the set first, while no write is sending.
-        private final WebSocketListener delegate;
         private final Object sendOrder;
 
         private final boolean orderedOpen;
@@ -278,14 +277,9 @@ final class ReliabilityCrudDispatcher extends KubernetesCrudDispatcher {
          * @param orderedOpen for a resumed watch, whose opening sends only what is queued
          */
         OffLoopClose(WebSocketListener delegate, Object sendOrder, boolean orderedOpen) {
-            this.delegate = delegate;
+            super(delegate);
             this.sendOrder = sendOrder;
             this.orderedOpen = orderedOpen;
-        }
-
-        @Override
-        public void onBeforeAccept(WebSocket webSocket, Response response) {
-            delegate.onBeforeAccept(webSocket, response);
         }
 
         @Override
@@ -297,31 +291,6 @@ final class ReliabilityCrudDispatcher extends KubernetesCrudDispatcher {
             synchronized (sendOrder) {
                 delegate.onOpen(webSocket, response);
             }
-        }
-
-        @Override
-        public void onMessage(WebSocket webSocket, String text) {
-            delegate.onMessage(webSocket, text);
-        }
-
-        @Override
-        public void onMessage(WebSocket webSocket, ByteString bytes) {
-            delegate.onMessage(webSocket, bytes);
-        }
-
-        @Override
-        public void onMessage(WebSocket webSocket, byte[] bytes) {
-            delegate.onMessage(webSocket, bytes);
-        }
-
-        @Override
-        public void onPing(WebSocket webSocket, byte[] bytes) {
-            delegate.onPing(webSocket, bytes);
-        }
-
-        @Override
-        public void onClosing(WebSocket webSocket, int code, String reason) {
-            delegate.onClosing(webSocket, code, reason);
         }
 
         @Override
