@@ -15,6 +15,13 @@ public final class SchemaKeywords {
      * other member blocks must be absent. A {@code null} member means "no block for this value".
      */
     public static final String UNION = "x-kgateway-union";
+    /**
+     * Conditional requirements on an object: {@code [{"when": "lambda", "anyOf": ["accountId",
+     * "lambda.accountId"]}, {"unless": "kind", "anyOf": ["secretRef"]}]}. When {@code when} is set
+     * (or {@code unless} is absent; always when neither is given), at least one of {@code anyOf} must
+     * be set; a dotted name reaches into an object member.
+     */
+    public static final String REQUIRES = "x-kgateway-requires";
     /** CRD facts on the root schema: plural, singular, listKind, scope, categories, printer columns. */
     public static final String CRD = "x-kgateway-crd";
     /** Prefix of every extension keyword of this project; none of them reaches the CRD. */

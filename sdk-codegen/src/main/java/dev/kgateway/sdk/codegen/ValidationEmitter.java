@@ -57,6 +57,7 @@ final class ValidationEmitter {
             body.append(propertyChecks(p));
         }
         body.append(unionChecks());
+        body.append(requirementChecks());
         JCodeModel owner = c.owner();
         JMethod method = c.method(JMod.NONE, owner.VOID, "collectViolations");
         method.param(String.class, "path");
@@ -140,11 +141,13 @@ final class ValidationEmitter {
             bound(code, s, "minProperties", "minProperties", value, path);
             bound(code, s, "maxProperties", "maxProperties", value, path);
             JsonNode values = s.path("additionalProperties");
-            if (values.isObject()) {
-                String entry = variable("entry");
-                String entryValue = variable("entryValue");
-                String entryPath = variable("entryPath");
-                String valueChecks = valueChecks(entryValue, entryPath, resolver.resolve(values, schema), elementType(type));
+            String entry = variable("entry");
+            String entryValue = variable("entryValue");
+            String entryPath = variable("entryPath");
+            String valueChecks = values.isObject() ? valueChecks(entryValue, entryPath, resolver.resolve(values, schema), elementType(type)) : "";
+            String keyChecks = keyChecks(entry + ".getKey()", entryPath, s.path("propertyNames"));
+            valueChecks = keyChecks + valueChecks;
+            {
                 if (!valueChecks.isEmpty()) {
                     code.append("for (var ").append(entry).append(" : ").append(value).append(".entrySet()) {\n")
                             .append("    var ").append(entryValue).append(" = ").append(entry).append(".getValue();\n")
@@ -158,7 +161,7 @@ final class ValidationEmitter {
             bound(code, s, "maxLength", "maxLength", value, path);
             if (s.has("pattern")) {
                 code.append("SchemaChecks.pattern(out, ").append(path).append(", ").append(value).append(", ")
-                        .append(patternField(s.get("pattern").asText())).append(");\n");
+                        .append(patternField(s.get("pattern").asText())).append(", ").append(lit(s.get("pattern").asText())).append(");\n");
             }
             if ("date-time".equals(s.path("format").asText())) {
                 code.append("SchemaChecks.dateTime(out, ").append(path).append(", ").append(value).append(");\n");
@@ -182,25 +185,28 @@ final class ValidationEmitter {
     }
 
     private String unionChecks() {
-        JsonNode union = node.get(SchemaKeywords.UNION);
+        ObjectRules.Union union = ObjectRules.union(plain(node.get(SchemaKeywords.UNION)), where);
         if (union == null) {
             return "";
         }
-        String discriminatorName = union.path("discriminator").asText("");
-        Property discriminator = property(discriminatorName, "discriminator");
-        JsonNode members = union.path("members");
-        if (!members.isObject() || members.isEmpty()) {
-            throw new GenerationException(SchemaKeywords.UNION + " at " + where + " needs a non-empty \"members\" object");
-        }
-        Map<String, Set<String>> valuesByMember = new LinkedHashMap<>();
-        List<String> allValues = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = members.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> member = it.next();
-            allValues.add(member.getKey());
-            if (!member.getValue().isNull()) {
-                valuesByMember.computeIfAbsent(member.getValue().asText(), k -> new LinkedHashSet<>()).add(member.getKey());
+        StringBuilder code = new StringBuilder();
+        if (union.count() != ObjectRules.Count.ANY) {
+            code.append("SchemaChecks.unionCount(out, path, ").append(union.count() == ObjectRules.Count.EXACTLY_ONE)
+                    .append(", new String[] {");
+            StringBuilder present = new StringBuilder();
+            for (int i = 0; i < union.blocks().size(); i++) {
+                Property block = property(union.blocks().get(i), "block");
+                code.append(i == 0 ? "" : ", ").append(lit(block.jsonName()));
+                present.append(i == 0 ? "" : ", ").append(presence(block));
             }
+            code.append("}, ").append(present).append(");\n");
         }
+        if (union.discriminator() == null) {
+            return code.toString();
+        }
+        String discriminatorName = union.discriminator();
+        Property discriminator = property(discriminatorName, "discriminator");
+        List<String> allValues = new ArrayList<>(union.members().keySet());
         JsonNode declared = discriminator.schema().path("enum");
         if (declared.isArray()) {
             Set<String> enumValues = new LinkedHashSet<>();
@@ -211,7 +217,7 @@ final class ValidationEmitter {
             }
         }
         String d = variable("discriminator");
-        StringBuilder code = new StringBuilder("{\n");
+        code.append("{\n");
         code.append("    var ").append(d).append("Value = ").append(discriminator.getter()).append("();\n");
         code.append("    String ").append(d).append(" = ").append(d).append("Value == null ? null : ").append(d).append("Value.toString();\n");
         code.append("    if (").append(d).append(" != null && SchemaChecks.oneOf(").append(d);
@@ -219,18 +225,80 @@ final class ValidationEmitter {
             code.append(", ").append(lit(v));
         }
         code.append(")) {\n");
-        for (Map.Entry<String, Set<String>> member : valuesByMember.entrySet()) {
-            Property block = property(member.getKey(), "member");
+        Map<String, List<String>> valuesByBlock = union.valuesByBlock();
+        for (String blockName : union.blocks()) {
+            Property block = property(blockName, "member");
+            List<String> values = valuesByBlock.getOrDefault(blockName, List.of());
             StringBuilder selected = new StringBuilder();
-            for (String v : member.getValue()) {
+            for (String v : values) {
                 selected.append(selected.length() == 0 ? "" : " || ").append(lit(v)).append(".equals(").append(d).append(")");
             }
-            String present = block.isCollection() ? "!" + block.getter() + "().isEmpty()" : block.getter() + "() != null";
             code.append("        SchemaChecks.unionMember(out, path, ").append(lit(discriminatorName)).append(", ").append(d).append(", ")
-                    .append(lit(block.jsonName())).append(", ").append(selected).append(", ").append(present).append(");\n");
+                    .append(lit(block.jsonName())).append(", ").append(selected.length() == 0 ? "false" : selected).append(", ")
+                    .append(presence(block)).append(");\n");
         }
         code.append("    }\n}\n");
         return code.toString();
+    }
+
+    /** {@code x-kgateway-requires}: one check per entry. */
+    private String requirementChecks() {
+        List<ObjectRules.Requirement> requirements = ObjectRules.requirements(plain(node.get(SchemaKeywords.REQUIRES)), where);
+        StringBuilder code = new StringBuilder();
+        for (ObjectRules.Requirement r : requirements) {
+            String trigger = "true";
+            if (r.when() != null) {
+                trigger = presence(property(r.when(), "\"when\" member"));
+            } else if (r.unless() != null) {
+                trigger = "!(" + presence(property(r.unless(), "\"unless\" member")) + ")";
+            }
+            StringBuilder satisfied = new StringBuilder();
+            for (String name : r.anyOf()) {
+                satisfied.append(satisfied.length() == 0 ? "" : " || ").append(dottedPresence(name));
+            }
+            String target = r.anyOf().size() == 1 ? "SchemaChecks.child(path, " + lit(r.anyOf().get(0)) + ")" : "path";
+            String message = r.anyOf().size() == 1 ? "is required " + r.condition()
+                    : "one of " + String.join(", ", r.anyOf()) + " is required " + r.condition();
+            code.append("if (").append(trigger).append(" && !(").append(satisfied).append(")) {\n")
+                    .append("    SchemaChecks.missing(out, ").append(target).append(", ").append(lit(message)).append(");\n}\n");
+        }
+        return code.toString();
+    }
+
+    /** Java expression: the member is set (non-null; non-empty for collections). */
+    private static String presence(Property p) {
+        return p.isCollection() ? "!" + p.getter() + "().isEmpty()" : p.getter() + "() != null";
+    }
+
+    /** Java expression for {@code a.b.c}: every step set, reading through object members. */
+    private String dottedPresence(String dotted) {
+        String[] steps = dotted.split("\\.");
+        Property first = property(steps[0], "\"anyOf\" member");
+        if (steps.length == 1) {
+            return presence(first);
+        }
+        StringBuilder expr = new StringBuilder("(");
+        String access = first.getter() + "()";
+        JsonNode current = first.schema();
+        expr.append(access).append(" != null");
+        for (int i = 1; i < steps.length; i++) {
+            JsonNode member = current.path("properties").path(steps[i]);
+            if (member.isMissingNode()) {
+                throw new GenerationException(SchemaKeywords.REQUIRES + " at " + where + " names '" + dotted + "', but '" + steps[i]
+                        + "' is not a property there");
+            }
+            access = access + ".get" + Names.capitalize(Names.propertyName(steps[i], member, where + " (" + dotted + ")")) + "()";
+            current = resolver.resolve(member, schema);
+            boolean collection = "array".equals(current.path("type").asText())
+                    || ("object".equals(current.path("type").asText()) && !current.has("properties"));
+            expr.append(" && ").append(collection ? "!" + access + ".isEmpty()" : access + " != null");
+        }
+        return expr.append(")").toString();
+    }
+
+    /** The JSON of a keyword as plain Java values (maps, lists, strings), as {@link ObjectRules} reads it. */
+    private static Object plain(JsonNode value) {
+        return value == null ? null : new com.fasterxml.jackson.databind.ObjectMapper().convertValue(value, Object.class);
     }
 
     private Property property(String jsonName, String role) {
@@ -262,9 +330,76 @@ final class ValidationEmitter {
         String name = "PATTERN_" + patterns++;
         JCodeModel owner = c.owner();
         c.field(JMod.PRIVATE | JMod.STATIC | JMod.FINAL, Pattern.class, name,
-                owner.ref(Pattern.class).staticInvoke("compile").arg(JExpr.lit(regex)));
+                owner.ref(Pattern.class).staticInvoke("compile").arg(JExpr.lit(anchorAtEndOfInput(regex))));
         return name;
     }
+
+    /**
+     * The regular expression with every end anchor {@code $} (outside a character class, not
+     * escaped) replaced by <code>\z</code>. The API server's (Go) {@code $} matches only at the very end
+     * of the text; Java's also before a final line terminator, which would let {@code "web\n"} (a newline at the end) pass
+     * a name pattern. Violation messages show the schema's own pattern.
+     */
+    static String anchorAtEndOfInput(String regex) {
+        StringBuilder out = new StringBuilder();
+        boolean inClass = false;
+        for (int i = 0; i < regex.length(); i++) {
+            char ch = regex.charAt(i);
+            if (ch == '\\' && i + 1 < regex.length()) {
+                out.append(ch).append(regex.charAt(++i));
+            } else if (inClass) {
+                inClass = ch != ']';
+                out.append(ch);
+            } else if (ch == '[') {
+                inClass = true;
+                out.append(ch);
+                if (i + 1 < regex.length() && regex.charAt(i + 1) == '^') {
+                    out.append(regex.charAt(++i));
+                }
+                if (i + 1 < regex.length() && regex.charAt(i + 1) == ']') {
+                    out.append(regex.charAt(++i));
+                }
+            } else if (ch == '$') {
+                out.append("\\z");
+            } else {
+                out.append(ch);
+            }
+        }
+        return out.toString();
+    }
+
+    /** Checks of a map key against {@code propertyNames}: string bounds, pattern and the {@code k8s-qualified-name} format. */
+    private String keyChecks(String key, String path, JsonNode names) {
+        if (names.isMissingNode()) {
+            return "";
+        }
+        StringBuilder code = new StringBuilder();
+        if (names.has("pattern")) {
+            code.append("SchemaChecks.keyPattern(out, ").append(path).append(", ").append(key).append(", ")
+                    .append(patternField(names.get("pattern").asText())).append(", ").append(lit(names.get("pattern").asText())).append(");\n");
+        }
+        if (names.has("maxLength")) {
+            code.append("SchemaChecks.keyMaxLength(out, ").append(path).append(", ").append(key).append(", ")
+                    .append(names.get("maxLength").asInt()).append(");\n");
+        }
+        String format = names.path("format").asText("");
+        if (format.equals(QUALIFIED_NAME)) {
+            code.append("SchemaChecks.qualifiedName(out, ").append(path).append(", ").append(key).append(");\n");
+        } else if (!format.isEmpty()) {
+            throw new GenerationException("propertyNames at " + where + " has format '" + format + "'; the generator knows only "
+                    + QUALIFIED_NAME);
+        }
+        for (java.util.Iterator<String> it = names.fieldNames(); it.hasNext(); ) {
+            String keyword = it.next();
+            if (!Set.of("type", "pattern", "maxLength", "format", "description").contains(keyword)) {
+                throw new GenerationException("propertyNames at " + where + " uses '" + keyword + "', which the generator does not check");
+            }
+        }
+        return code.toString();
+    }
+
+    /** The {@code format} of a key that must be a Kubernetes qualified name (label and annotation keys). */
+    static final String QUALIFIED_NAME = "k8s-qualified-name";
 
     private static boolean isNumber(String typeName) {
         return typeName.equals(Integer.class.getName()) || typeName.equals(Long.class.getName())

@@ -320,8 +320,8 @@ class ImmutablesRuleFactoryTest {
 
         assertThat(src).contains("SchemaChecks.minLength(out, p5, v4, 1);")
                 .contains("SchemaChecks.maxLength(out, p5, v4, 10);")
-                .contains("SchemaChecks.pattern(out, p5, v4, PATTERN_0);")
-                .contains("private final static Pattern PATTERN_0 = Pattern.compile(\"^[a-z]+$\");")
+                .contains("SchemaChecks.pattern(out, p5, v4, PATTERN_0, \"^[a-z]+$\");")
+                .contains("private final static Pattern PATTERN_0 = Pattern.compile(\"^[a-z]+\\\\z\");")
                 .contains("SchemaChecks.dateTime(out, p");
     }
 
@@ -372,7 +372,7 @@ class ImmutablesRuleFactoryTest {
         String src = squash(source(thing, "Thing"));
 
         assertThat(src).containsPattern("String entryPath\\d+ = SchemaChecks\\.key\\(p\\d+, entry\\d+\\.getKey\\(\\)\\); "
-                + "SchemaChecks\\.maxLength\\(out, entryPath\\d+, entryValue\\d+, 5\\); SchemaChecks\\.pattern\\(out, entryPath\\d+, entryValue\\d+, PATTERN_1\\);");
+                + "SchemaChecks\\.maxLength\\(out, entryPath\\d+, entryValue\\d+, 5\\); SchemaChecks\\.pattern\\(out, entryPath\\d+, entryValue\\d+, PATTERN_1, \"\\^\\[a-z\\]\\*\\$\"\\);");
     }
 
     @Test

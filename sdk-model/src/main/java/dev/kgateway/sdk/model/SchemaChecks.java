@@ -32,6 +32,29 @@ final class SchemaChecks {
         out.add(new Violation(path, "required", "is required", null));
     }
 
+    /** A conditional requirement ({@code x-kgateway-requires}) that is not met; the message says when it applies. */
+    static void missing(List<Violation> out, String path, String message) {
+        out.add(new Violation(path, "required", message, null));
+    }
+
+    /**
+     * How many blocks of a union are set: exactly one, or at most one. Reported at the object that
+     * holds the union, with the blocks that are set as the value.
+     */
+    static void unionCount(List<Violation> out, String path, boolean exactlyOne, String[] blocks, boolean... present) {
+        List<String> set = new java.util.ArrayList<>();
+        for (int i = 0; i < blocks.length; i++) {
+            if (present[i]) {
+                set.add(blocks[i]);
+            }
+        }
+        if (set.size() > 1 || (exactlyOne && set.isEmpty())) {
+            String all = String.join(", ", blocks);
+            out.add(new Violation(path, "union", (exactlyOne ? "exactly one of " : "at most one of ") + all + " must be set",
+                    set.isEmpty() ? null : String.join(", ", set)));
+        }
+    }
+
     static void minLength(List<Violation> out, String path, String value, int min) {
         if (value.codePointCount(0, value.length()) < min) {
             out.add(new Violation(path, "minLength", min == 1 ? "must not be empty" : "must be at least " + min + " characters", value));
@@ -44,10 +67,75 @@ final class SchemaChecks {
         }
     }
 
-    static void pattern(List<Violation> out, String path, String value, Pattern pattern) {
+    /**
+     * @param pattern  the compiled pattern, end anchors made exact (the generator writes {@code \\z} for {@code $})
+     * @param declared the pattern as the schema declares it, for the message
+     */
+    static void pattern(List<Violation> out, String path, String value, Pattern pattern, String declared) {
         if (!pattern.matcher(value).find()) {
-            out.add(new Violation(path, "pattern", "must match " + pattern.pattern(), value));
+            out.add(new Violation(path, "pattern", "must match " + declared, value));
         }
+    }
+
+    /** A map key that breaks the map's {@code propertyNames} pattern. */
+    static void keyPattern(List<Violation> out, String path, String key, Pattern pattern, String declared) {
+        if (!pattern.matcher(key).find()) {
+            out.add(new Violation(path, "propertyNames", "key must match " + declared, key));
+        }
+    }
+
+    static void keyMaxLength(List<Violation> out, String path, String key, int max) {
+        if (key.codePointCount(0, key.length()) > max) {
+            out.add(new Violation(path, "propertyNames", "key must be at most " + max + " characters", key));
+        }
+    }
+
+    private static final Pattern DNS_SUBDOMAIN = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
+    private static final Pattern QUALIFIED_NAME_PART = Pattern.compile("[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?");
+
+    /**
+     * A label or annotation key must be a Kubernetes qualified name, as the API server checks it: an
+     * optional DNS subdomain prefix (at most 253 characters) and {@code /}, then a name of at most 63
+     * characters: alphanumerics, {@code -}, {@code _} and {@code .}, starting and ending with an
+     * alphanumeric.
+     */
+    static void qualifiedName(List<Violation> out, String path, String key) {
+        String problem = qualifiedNameProblem(key);
+        if (problem != null) {
+            out.add(new Violation(path, "propertyNames", "key must be a qualified name ([prefix/]name): " + problem, key));
+        }
+    }
+
+    private static String qualifiedNameProblem(String key) {
+        String[] parts = key.split("/", -1);
+        String name;
+        if (parts.length == 1) {
+            name = parts[0];
+        } else if (parts.length == 2) {
+            String prefix = parts[0];
+            if (prefix.isEmpty()) {
+                return "the prefix before '/' must not be empty";
+            }
+            if (prefix.length() > 253) {
+                return "the prefix must be at most 253 characters";
+            }
+            if (!DNS_SUBDOMAIN.matcher(prefix).matches()) {
+                return "the prefix must be a DNS subdomain (lower-case alphanumerics, '-' and '.')";
+            }
+            name = parts[1];
+        } else {
+            return "at most one '/' separates prefix and name";
+        }
+        if (name.isEmpty()) {
+            return "the name must not be empty";
+        }
+        if (name.length() > 63) {
+            return "the name must be at most 63 characters";
+        }
+        if (!QUALIFIED_NAME_PART.matcher(name).matches()) {
+            return "the name must be alphanumerics, '-', '_' or '.', starting and ending with an alphanumeric";
+        }
+        return null;
     }
 
     static void dateTime(List<Violation> out, String path, String value) {

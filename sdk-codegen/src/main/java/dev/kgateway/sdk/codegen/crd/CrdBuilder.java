@@ -1,14 +1,15 @@
 package dev.kgateway.sdk.codegen.crd;
 
 import dev.kgateway.sdk.codegen.GenerationException;
+import dev.kgateway.sdk.codegen.ObjectRules;
 import dev.kgateway.sdk.codegen.SchemaKeywords;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,7 +21,7 @@ import java.util.Set;
  *       {@code javaName} and every {@code x-kgateway-*} keyword are dropped;</li>
  *   <li>{@code const} becomes a one-value {@code enum}; {@code metadata} becomes {@code type: object}
  *       (the API server owns its schema);</li>
- *   <li>every {@code x-kgateway-union} becomes {@code x-kubernetes-validations} CEL rules;</li>
+ *   <li>every {@code x-kgateway-union} and {@code x-kgateway-requires} becomes {@code x-kubernetes-validations} CEL rules;</li>
  *   <li>every object with properties keeps unknown members
  *       ({@code x-kubernetes-preserve-unknown-fields}), as the SDK itself does;</li>
  *   <li>names, scope, printer columns and the status subresource come from {@code x-kgateway-crd}.</li>
@@ -143,42 +144,103 @@ public final class CrdBuilder {
         if (target.has("properties")) {
             out.put("x-kubernetes-preserve-unknown-fields", true);
         }
+        List<ObjectNode> rules = new ArrayList<>();
         JsonNode union = target.get(SchemaKeywords.UNION);
         if (union != null) {
-            ArrayNode rules = out.has("x-kubernetes-validations") ? (ArrayNode) out.get("x-kubernetes-validations")
+            rules.addAll(unionRules(union, path));
+        }
+        JsonNode requires = target.get(SchemaKeywords.REQUIRES);
+        if (requires != null) {
+            rules.addAll(requirementRules(requires, path));
+        }
+        if (!rules.isEmpty()) {
+            ArrayNode array = out.has("x-kubernetes-validations") ? (ArrayNode) out.get("x-kubernetes-validations")
                     : out.putArray("x-kubernetes-validations");
-            unionRules(union, path).forEach(rules::add);
+            rules.forEach(array::add);
         }
         return out;
     }
 
-    /** One CEL rule per member block: it is set exactly when the discriminator selects it. */
+    /**
+     * The union's CEL rules, as kgateway writes its own: the block count
+     * ({@code [has(self.a),has(self.b)].filter(x,x==true).size() == 1}), and one rule per block that a
+     * discriminator value selects: it is set exactly when the discriminator selects it.
+     */
     static List<ObjectNode> unionRules(JsonNode union, String path) {
-        String discriminator = union.path("discriminator").asText("");
-        if (discriminator.isEmpty() || !union.path("members").isObject()) {
-            throw new GenerationException(SchemaKeywords.UNION + " at " + path + " needs \"discriminator\" and \"members\"");
-        }
-        Map<String, List<String>> valuesByMember = new LinkedHashMap<>();
-        for (Map.Entry<String, JsonNode> m : union.get("members").properties()) {
-            if (!m.getValue().isNull()) {
-                valuesByMember.computeIfAbsent(m.getValue().asText(), k -> new ArrayList<>()).add(m.getKey());
-            }
-        }
+        ObjectRules.Union u = ObjectRules.union(PLAIN.convertValue(union, Object.class), path);
         List<ObjectNode> rules = new ArrayList<>();
+        if (u.count() != ObjectRules.Count.ANY) {
+            StringBuilder list = new StringBuilder("[");
+            for (String block : u.blocks()) {
+                list.append(list.length() == 1 ? "" : ",").append("has(self.").append(celField(block, path)).append(")");
+            }
+            boolean exactly = u.count() == ObjectRules.Count.EXACTLY_ONE;
+            rules.add(rule(list + "].filter(x,x==true).size() " + (exactly ? "== 1" : "<= 1"),
+                    (exactly ? "exactly one" : "at most one") + " of the fields in [" + String.join(" ", u.blocks()) + "] must be set"));
+        }
+        if (u.discriminator() == null) {
+            return rules;
+        }
+        String discriminator = u.discriminator();
         String d = celField(discriminator, path);
-        for (Map.Entry<String, List<String>> member : valuesByMember.entrySet()) {
+        Map<String, List<String>> valuesByBlock = u.valuesByBlock();
+        for (String field : u.blocks()) {
+            List<String> values = valuesByBlock.getOrDefault(field, List.of());
+            if (values.isEmpty()) {
+                rules.add(rule("!has(self." + d + ") || !has(self." + celField(field, path) + ")",
+                        field + " must not be set when " + discriminator + " is set"));
+                continue;
+            }
             StringBuilder selected = new StringBuilder();
-            for (String value : member.getValue()) {
+            for (String value : values) {
                 selected.append(selected.length() == 0 ? "" : " || ").append("self.").append(d).append(" == ").append(celString(value));
             }
-            String field = member.getKey();
-            ObjectNode rule = JsonNodeFactory.instance.objectNode();
-            rule.put("rule", "!has(self." + d + ") || ((" + selected + ") == has(self." + celField(field, path) + "))");
-            rule.put("message", field + " must be set if and only if " + discriminator + " is " + String.join(" or ", member.getValue()));
-            rules.add(rule);
+            rules.add(rule("!has(self." + d + ") || ((" + selected + ") == has(self." + celField(field, path) + "))",
+                    field + " must be set if and only if " + discriminator + " is " + String.join(" or ", values)));
         }
         return rules;
     }
+
+    /** One CEL rule per {@code x-kgateway-requires} entry: {@code !has(self.lambda) || has(self.accountId) || ...}. */
+    static List<ObjectNode> requirementRules(JsonNode requires, String path) {
+        List<ObjectNode> rules = new ArrayList<>();
+        for (ObjectRules.Requirement r : ObjectRules.requirements(PLAIN.convertValue(requires, Object.class), path)) {
+            StringBuilder rule = new StringBuilder();
+            if (r.when() != null) {
+                rule.append("!has(self.").append(celField(r.when(), path)).append(") || ");
+            } else if (r.unless() != null) {
+                rule.append("has(self.").append(celField(r.unless(), path)).append(") || ");
+            }
+            for (int i = 0; i < r.anyOf().size(); i++) {
+                rule.append(i == 0 ? "" : " || ").append(celPresence(r.anyOf().get(i), path));
+            }
+            String message = (r.anyOf().size() == 1 ? r.anyOf().get(0) : "one of " + String.join(", ", r.anyOf()))
+                    + " is required " + r.condition();
+            rules.add(rule(rule.toString(), message));
+        }
+        return rules;
+    }
+
+    /** {@code has(self.a)}, or for {@code a.b}: {@code (has(self.a) && has(self.a.b))}. */
+    private static String celPresence(String dotted, String path) {
+        String[] steps = dotted.split("\\.");
+        StringBuilder access = new StringBuilder("self");
+        List<String> checks = new ArrayList<>();
+        for (String step : steps) {
+            access.append(".").append(celField(step, path));
+            checks.add("has(" + access + ")");
+        }
+        return checks.size() == 1 ? checks.get(0) : "(" + String.join(" && ", checks) + ")";
+    }
+
+    private static ObjectNode rule(String rule, String message) {
+        ObjectNode out = JsonNodeFactory.instance.objectNode();
+        out.put("rule", rule);
+        out.put("message", message);
+        return out;
+    }
+
+    private static final JsonMapper PLAIN = JsonMapper.builder().build();
 
     /** Property names that are CEL keywords; Kubernetes makes them accessible as {@code __name__}. */
     private static final Set<String> CEL_RESERVED = Set.of("true", "false", "null", "in", "as", "break", "const", "continue",

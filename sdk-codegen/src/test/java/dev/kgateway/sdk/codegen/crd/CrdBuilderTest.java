@@ -373,7 +373,7 @@ class CrdBuilderTest {
         ObjectNode crd = new CrdBuilder().build(JSON.readTree(real.toFile()));
 
         assertThat(crd.at("/metadata/name").asString()).isEqualTo("backends.gateway.kgateway.dev");
-        assertThat(openApi(crd).at("/properties/spec/x-kubernetes-validations").size()).isEqualTo(3);
+        assertThat(openApi(crd).at("/properties/spec/x-kubernetes-validations").size()).isEqualTo(8);
         assertThat(openApi(crd).at("/properties/spec/properties/ai/properties/provider/x-kubernetes-validations").size()).isEqualTo(3);
         assertThat(keys(crd)).doesNotContain("javaType", "javaName", "$ref").noneMatch(k -> k.startsWith("x-kgateway-"));
     }
