@@ -311,7 +311,9 @@ final class ImmutableObjectRule implements Rule<JPackage, JType> {
         StringBuilder body = new StringBuilder("return new ModelToString(\"" + c.name() + "\")");
         for (Property p : props) {
             boolean opaque = isFreeForm(p);
-            body.append("\n        .").append(opaque ? "names" : "add").append("(\"").append(p.javaName()).append("\", ")
+            // format "password" (OpenAPI's mark for a secret string, such as an inline API key): never printed
+            boolean secret = "password".equals(p.schema().path("format").asText());
+            body.append("\n        .").append(secret ? "secret" : opaque ? "names" : "add").append("(\"").append(p.javaName()).append("\", ")
                     .append(p.getter()).append("())");
         }
         body.append("\n        .names(\"unknownMembers\", get").append(Names.capitalize(UNKNOWN_MEMBERS)).append("())");

@@ -85,7 +85,12 @@ final class ValidationEmitter {
             if (p.required() && !sizeBoundCoversEmpty(p)) {
                 code.append("    if (").append(value).append(".isEmpty()) {\n        SchemaChecks.missing(out, ").append(path).append(");\n    }\n");
             }
-            code.append(indent(checks, "    "));
+            if (p.required()) {
+                code.append(indent(checks, "    "));
+            } else {
+                // An optional collection that is empty is absent (it is not written): no size bound applies.
+                code.append("    if (!").append(value).append(".isEmpty()) {\n").append(indent(checks, "        ")).append("    }\n");
+            }
         } else {
             if (!p.required()) {
                 code.append("    if (").append(value).append(" != null) {\n").append(indent(checks, "        ")).append("    }\n");
@@ -184,25 +189,32 @@ final class ValidationEmitter {
         return code.toString();
     }
 
+    /**
+     * The union's checks. A discriminator that selects a block decides alone (that block is
+     * required, every other block must be absent), which already means exactly one; the block count
+     * ({@code count}) is checked when no discriminator value selects a block (absent, unknown, or a
+     * value without a block), so one defect is reported once.
+     */
     private String unionChecks() {
         ObjectRules.Union union = ObjectRules.union(plain(node.get(SchemaKeywords.UNION)), where);
         if (union == null) {
             return "";
         }
         StringBuilder code = new StringBuilder();
+        String countCheck = "";
         if (union.count() != ObjectRules.Count.ANY) {
-            code.append("SchemaChecks.unionCount(out, path, ").append(union.count() == ObjectRules.Count.EXACTLY_ONE)
+            StringBuilder count = new StringBuilder("SchemaChecks.unionCount(out, path, ").append(union.count() == ObjectRules.Count.EXACTLY_ONE)
                     .append(", new String[] {");
             StringBuilder present = new StringBuilder();
             for (int i = 0; i < union.blocks().size(); i++) {
                 Property block = property(union.blocks().get(i), "block");
-                code.append(i == 0 ? "" : ", ").append(lit(block.jsonName()));
+                count.append(i == 0 ? "" : ", ").append(lit(block.jsonName()));
                 present.append(i == 0 ? "" : ", ").append(presence(block));
             }
-            code.append("}, ").append(present).append(");\n");
+            countCheck = count.append("}, ").append(present).append(");\n").toString();
         }
         if (union.discriminator() == null) {
-            return code.toString();
+            return countCheck;
         }
         String discriminatorName = union.discriminator();
         Property discriminator = property(discriminatorName, "discriminator");
@@ -237,7 +249,18 @@ final class ValidationEmitter {
                     .append(lit(block.jsonName())).append(", ").append(selected.length() == 0 ? "false" : selected).append(", ")
                     .append(presence(block)).append(");\n");
         }
-        code.append("    }\n}\n");
+        code.append("    }\n");
+        if (!countCheck.isEmpty()) {
+            List<String> selecting = new ArrayList<>();
+            union.members().forEach((value, block) -> {
+                if (block != null) {
+                    selecting.add(lit(value));
+                }
+            });
+            code.append("    if (").append(d).append(" == null || !SchemaChecks.oneOf(").append(d).append(", ")
+                    .append(String.join(", ", selecting)).append(")) {\n").append(indent(countCheck, "        ")).append("    }\n");
+        }
+        code.append("}\n");
         return code.toString();
     }
 

@@ -33,6 +33,14 @@ final class ModelToString {
         return this;
     }
 
+    /** A secret value ({@code format: password} in the schema): only that it is set. */
+    ModelToString secret(String name, Object value) {
+        if (value != null) {
+            separator().append(name).append("=<redacted>");
+        }
+        return this;
+    }
+
     private StringBuilder separator() {
         if (!first) {
             out.append(", ");

@@ -245,16 +245,81 @@ class ValidationRulesTest {
     // ---- spec.type and the union ----------------------------------------------------------
 
     @Test
-    void specTypeIsRequired() {
-        assertOnly(spec(staticBackend(), s -> s.type(null)), "spec.type", "required", null);
+    void metadataNameWithATrailingNewlineBreaksThePattern() {
+        assertOnly(meta(staticBackend(), m -> m.name("web\n")), "metadata.name", "pattern", "web\n");
+    }
+
+    @Test
+    void namespaceWithATrailingNewlineBreaksThePattern() {
+        assertOnly(meta(staticBackend(), m -> m.namespace("default\n")), "metadata.namespace", "pattern", "default\n");
+    }
+
+    @Test
+    void labelKeyMustBeAQualifiedName() {
+        Backend bad = meta(staticBackend(), m -> m.putLabels("bad key!", "v"));
+
+        assertOnly(bad, "metadata.labels['bad key!']", "propertyNames", "bad key!");
+        assertThat(bad.validate().get(0).message()).startsWith("key must be a qualified name");
+    }
+
+    @Test
+    void labelKeyMayHaveADnsSubdomainPrefix() {
+        assertThat(meta(staticBackend(), m -> m.putLabels("app.kubernetes.io/name", "web").putLabels("a_b.c-d", "x")).validate()).isEmpty();
+    }
+
+    @Test
+    void labelKeyPrefixMustBeADnsSubdomainOfAtMost253Characters() {
+        assertOnly(meta(staticBackend(), m -> m.putLabels("Example.com/name", "v")), "metadata.labels['Example.com/name']",
+                "propertyNames", "Example.com/name");
+        String longPrefix = "a".repeat(254) + "/name";
+        assertThat(meta(staticBackend(), m -> m.putLabels(longPrefix, "v")).validate()).extracting(Violation::rule)
+                .containsExactly("propertyNames");
+        assertThat(meta(staticBackend(), m -> m.putLabels("a".repeat(63) + "." + "b".repeat(63) + "/name", "v")).validate()).isEmpty();
+    }
+
+    @Test
+    void labelKeyNameIsAtMost63CharactersAndHasOneSlashAtMost() {
+        assertThat(meta(staticBackend(), m -> m.putLabels("x".repeat(63), "v")).validate()).isEmpty();
+        assertOnly(meta(staticBackend(), m -> m.putLabels("x".repeat(64), "v")), "metadata.labels['" + "x".repeat(64) + "']",
+                "propertyNames", "x".repeat(64));
+        assertOnly(meta(staticBackend(), m -> m.putLabels("a/b/c", "v")), "metadata.labels['a/b/c']", "propertyNames", "a/b/c");
+        assertOnly(meta(staticBackend(), m -> m.putLabels("example.com/", "v")), "metadata.labels['example.com/']", "propertyNames",
+                "example.com/");
+        assertOnly(meta(staticBackend(), m -> m.putLabels("-app", "v")), "metadata.labels['-app']", "propertyNames", "-app");
+    }
+
+    @Test
+    void annotationKeyMustBeAQualifiedNameButItsValueIsFree() {
+        assertOnly(meta(staticBackend(), m -> m.putAnnotations("not valid", "x")), "metadata.annotations['not valid']", "propertyNames",
+                "not valid");
+        assertThat(meta(staticBackend(), m -> m.putAnnotations("kubectl.kubernetes.io/last-applied-configuration", "{\"any\": \"thing\"}\n"))
+                .validate()).isEmpty();
+    }
+
+    @Test
+    void specTypeIsOptionalWhenExactlyOneBlockIsSet() {
+        assertThat(spec(staticBackend(), s -> s.type(null)).validate()).isEmpty();
+    }
+
+    @Test
+    void specWithoutTypeNeedsABlock() {
+        Backend none = spec(staticBackend(), s -> s.type(null).staticBackend((StaticBackend) null));
+
+        assertOnly(none, "spec", "union", null);
+        assertThat(none.validate().get(0).message()).startsWith("exactly one of static, aws, ai, dynamicForwardProxy, mcp, gcp, priorityGroups");
+    }
+
+    @Test
+    void specWithoutTypeMustNotHaveTwoBlocks() {
+        assertOnly(spec(staticBackend(), s -> s.type(null).aws(awsFields())), "spec", "union", "static, aws");
     }
 
     @Test
     void unknownSpecTypeIsAnEnumViolation() {
-        Backend gcp = spec(staticBackend(), s -> s.type(BackendType.of("GCP")).staticBackend((StaticBackend) null));
+        Backend kafka = spec(staticBackend(), s -> s.type(BackendType.of("Kafka")));
 
-        assertOnly(gcp, "spec.type", "enum", "GCP");
-        assertThat(gcp.validate().get(0).message()).contains("Static", "AWS", "AI");
+        assertOnly(kafka, "spec.type", "enum", "Kafka");
+        assertThat(kafka.validate().get(0).message()).contains("Static", "AWS", "AI", "GCP");
     }
 
     @Test
@@ -311,8 +376,11 @@ class ValidationRulesTest {
     }
 
     @Test
-    void aiProviderIsRequired() {
-        assertOnly(spec(aiBackend(openai()), s -> s.ai(AiBackend.builder().build())), "spec.ai.provider", "required", null);
+    void aiNeedsExactlyOneOfProviderLlmMultipoolOrPriorityGroups() {
+        Backend empty = spec(aiBackend(openai()), s -> s.ai(AiBackend.builder().build()));
+
+        assertOnly(empty, "spec.ai", "union", null);
+        assertThat(empty.validate().get(0).message()).isEqualTo("exactly one of provider, llm, multipool, priorityGroups must be set");
     }
 
     // ---- static ---------------------------------------------------------------------------
@@ -376,8 +444,38 @@ class ValidationRulesTest {
     // ---- aws ------------------------------------------------------------------------------
 
     @Test
-    void awsLambdaFunctionNameIsRequired() {
-        assertOnly(aws(a -> a.lambdaFunctionName(null)), "spec.aws.lambdaFunctionName", "required", null);
+    void seedShapedAwsWithoutAnyFunctionBreaksTheAwsUnion() {
+        Backend noFunction = aws(a -> a.lambdaFunctionName(null));
+
+        assertOnly(noFunction, "spec.aws", "union", null);
+        assertThat(noFunction.validate().get(0).message()).isEqualTo("exactly one of lambda, ec2, lambdaFunctionName must be set");
+    }
+
+    @Test
+    void realLambdaBlockReplacesTheSeedsLambdaFunctionName() {
+        Backend real = aws(a -> a.lambdaFunctionName(null).roleArn(null).lambda(l -> l.functionName("hello")));
+
+        assertThat(real.validate()).isEmpty();
+    }
+
+    @Test
+    void seedAndRealLambdaTogetherBreakTheAwsUnion() {
+        assertOnly(aws(a -> a.lambda(l -> l.functionName("hello"))), "spec.aws", "union", "lambda, lambdaFunctionName");
+    }
+
+    @Test
+    void realLambdaNeedsAnAccountIdOnAwsOrOnLambda() {
+        Backend none = aws(a -> a.lambdaFunctionName(null).accountId(null).lambda(l -> l.functionName("hello")));
+        Backend onLambda = aws(a -> a.lambdaFunctionName(null).accountId(null).lambda(l -> l.functionName("hello").accountId("123456789012")));
+
+        assertOnly(none, "spec.aws", "required", null);
+        assertThat(none.validate().get(0).message()).isEqualTo("one of accountId, lambda.accountId is required when lambda is set");
+        assertThat(onLambda.validate()).isEmpty();
+    }
+
+    @Test
+    void ec2NeedsNoAccountId() {
+        assertThat(aws(a -> a.lambdaFunctionName(null).accountId(null).ec2(e -> e.port(8080))).validate()).isEmpty();
     }
 
     @Test
@@ -601,7 +699,7 @@ class ValidationRulesTest {
                 tuple("metadata.name", "pattern", "NOT VALID"),
                 tuple("spec.static.hosts[0].host", "minLength", ""),
                 tuple("spec.static.hosts[0].port", "maximum", "70000"),
-                tuple("spec.ai.provider", "required", null),
+                tuple("spec.ai", "union", null),
                 tuple("spec.ai", "union", null));
     }
 
