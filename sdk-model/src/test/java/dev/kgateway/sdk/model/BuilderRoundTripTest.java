@@ -72,6 +72,82 @@ class BuilderRoundTripTest {
                 .build();
     }
 
+    // ---- real kgateway shapes (schema/upstream) ----
+
+    static Backend lambdaWithAssumeRole() {
+        return Backend.builder()
+                .metadata(m -> m.name("thumbnailer").namespace("media"))
+                .spec(s -> s.aws(a -> a.region("eu-west-1")
+                        .lambda(l -> l.functionName("thumbnailer").qualifier("live").accountId("123456789012"))
+                        .auth(x -> x.type(AwsAuthType.ASSUME_ROLE)
+                                .assumeRole(r -> r.roleArn("arn:aws:iam::123456789012:role/thumbnailer-invoke")))))
+                .build();
+    }
+
+    static Backend ec2Fleet() {
+        return Backend.builder()
+                .metadata(m -> m.name("fleet").namespace("default"))
+                .spec(s -> s.type(BackendType.AWS).aws(a -> a.region("us-west-2")
+                        .ec2(e -> e.port(8080).addressType(AwsEc2AddressType.PRIVATE_IP)
+                                .addFilters(f -> f.key("kgateway"))
+                                .addFilters(f -> f.keyValue(kv -> kv.key("env").value("prod"))))
+                        .auth(x -> x.type(AwsAuthType.SECRET).secretRef(r -> r.name("aws-creds")))))
+                .build();
+    }
+
+    static Backend gcpCloudRun() {
+        return Backend.builder()
+                .metadata(m -> m.name("run").namespace("default"))
+                .spec(s -> s.type(BackendType.GCP).gcp(g -> g.host("hello-abc123-uc.a.run.app")))
+                .build();
+    }
+
+    static Backend dynamicForwardProxy() {
+        return Backend.builder()
+                .metadata(m -> m.name("egress").namespace("default"))
+                .spec(s -> s.dynamicForwardProxy(d -> d.enableTls(true)))
+                .build();
+    }
+
+    static Backend priorityGroups() {
+        return Backend.builder()
+                .metadata(m -> m.name("failover").namespace("default"))
+                .spec(s -> s.addPriorityGroups(g -> g.addBackendRefs(r -> r.name("primary")))
+                        .addPriorityGroups(g -> g.addBackendRefs(r -> r.name("secondary")).addBackendRefs(r -> r.name("tertiary"))))
+                .build();
+    }
+
+    static Backend openAiV21() {
+        return Backend.builder()
+                .metadata(m -> m.name("openai").namespace("ai"))
+                .spec(s -> s.type(BackendType.AI).ai(a -> a.llm(l -> l.openai(o -> o.model("gpt-4o")
+                        .authToken(t -> t.kind(AuthTokenKind.SECRET_REF).secretRef(r -> r.name("openai-secret")))))))
+                .build();
+    }
+
+    /** Mistral as kgateway serves it: an OpenAI-compatible provider pointed at Mistral's API (schema/README.md). */
+    static Backend mistralV21() {
+        return Backend.builder()
+                .metadata(m -> m.name("mistral").namespace("ai"))
+                .spec(s -> s.type(BackendType.AI).ai(ai -> ai.llm(l -> l
+                        .openai(o -> o.model("mistral-large-latest")
+                                .authToken(t -> t.kind(AuthTokenKind.SECRET_REF).secretRef(r -> r.name("mistral-key"))))
+                        .host("api.mistral.ai").port(443)
+                        .path(p -> p.full("/v1/chat/completions")))))
+                .build();
+    }
+
+    /** The same on kgateway v2.0: the provider block under {@code llm.provider}, the endpoint in {@code hostOverride}. */
+    static Backend mistralV20() {
+        return Backend.builder()
+                .metadata(m -> m.name("mistral").namespace("ai"))
+                .spec(s -> s.type(BackendType.AI).ai(ai -> ai.llm(l -> l
+                        .provider(p -> p.openai(o -> o.model("mistral-large-latest")
+                                .authToken(t -> t.kind(AuthTokenKind.SECRET_REF).secretRef(r -> r.name("mistral-key")))))
+                        .hostOverride(h -> h.host("api.mistral.ai").port(443)))))
+                .build();
+    }
+
     static Stream<Arguments> everyBackendType() {
         return Stream.of(
                 Arguments.of("Static, TLS sni, two hosts", staticWithTlsAndTwoHosts()),
@@ -79,7 +155,33 @@ class BuilderRoundTripTest {
                 Arguments.of("AI openai", openAi()),
                 Arguments.of("AI azure", azure()),
                 Arguments.of("AI gemini", gemini()),
-                Arguments.of("AI mistral", mistral()));
+                Arguments.of("AI mistral", mistral()),
+                Arguments.of("v2.4 Lambda with assume-role auth", lambdaWithAssumeRole()),
+                Arguments.of("v2.4 EC2 with tag filters", ec2Fleet()),
+                Arguments.of("v2.3 GCP", gcpCloudRun()),
+                Arguments.of("v2.1 dynamic forward proxy", dynamicForwardProxy()),
+                Arguments.of("v2.4 priority groups", priorityGroups()),
+                Arguments.of("v2.1 OpenAI llm", openAiV21()),
+                Arguments.of("v2.1 Mistral (OpenAI-compatible)", mistralV21()),
+                Arguments.of("v2.0 Mistral (OpenAI-compatible)", mistralV20()));
+    }
+
+    @Test
+    void mistralIsWrittenAsKgatewayReadsIt() {
+        assertThat(BackendJson.toTree(mistralV21()).at("/spec/ai/llm")).isEqualTo(BackendJson.jsonMapper().readTree("""
+                {"openai":{"authToken":{"kind":"SecretRef","secretRef":{"name":"mistral-key"}},"model":"mistral-large-latest"},
+                 "host":"api.mistral.ai","port":443,"path":{"full":"/v1/chat/completions"}}"""));
+        assertThat(BackendJson.toTree(mistralV20()).at("/spec/ai/llm/hostOverride/host").asString()).isEqualTo("api.mistral.ai");
+    }
+
+    @Test
+    void realLambdaIsWrittenUnderKgatewaysJsonNames() {
+        var tree = BackendJson.toTree(lambdaWithAssumeRole());
+
+        assertThat(tree.at("/spec/aws/lambda/functionName").asString()).isEqualTo("thumbnailer");
+        assertThat(tree.at("/spec/aws/auth/type").asString()).isEqualTo("AssumeRole");
+        assertThat(tree.at("/spec/aws/auth/assumeRole/roleArn").asString()).endsWith("role/thumbnailer-invoke");
+        assertThat(tree.at("/spec/type").isMissingNode()).isTrue();
     }
 
     @ParameterizedTest(name = "{0}")

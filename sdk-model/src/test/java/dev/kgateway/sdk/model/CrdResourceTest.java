@@ -96,7 +96,9 @@ class CrdResourceTest {
         assertThat(port.path("type").asString()).isEqualTo("integer");
         assertThat(port.path("minimum").asInt()).isEqualTo(1);
         assertThat(port.path("maximum").asInt()).isEqualTo(65535);
-        assertThat(spec.at("/properties/aws/required").toString()).isEqualTo("[\"lambdaFunctionName\",\"accountId\"]");
+        assertThat(spec.at("/properties/aws/required").isMissingNode()).isTrue();
+        assertThat(spec.at("/properties/aws/x-kubernetes-validations/0/rule").asString())
+                .isEqualTo("[has(self.lambda),has(self.ec2),has(self.lambdaFunctionName)].filter(x,x==true).size() == 1");
         assertThat(schema.path("properties").path("metadata").path("type").asString()).isEqualTo("object");
         assertThat(schema.at("/properties/status/properties/conditions/x-kubernetes-list-type").asString()).isEqualTo("map");
     }
