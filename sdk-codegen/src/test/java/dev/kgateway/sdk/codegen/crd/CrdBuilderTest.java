@@ -377,4 +377,27 @@ class CrdBuilderTest {
         assertThat(openApi(crd).at("/properties/spec/properties/ai/properties/provider/x-kubernetes-validations").size()).isEqualTo(3);
         assertThat(keys(crd)).doesNotContain("javaType", "javaName", "$ref").noneMatch(k -> k.startsWith("x-kgateway-"));
     }
+
+    @Test
+    void unionCountBecomesKgatewayStyleCelAndBlocksWithoutValuesMustBeAbsentWhenTheDiscriminatorIsSet() {
+        JsonNode union = JSON.readTree("{\"discriminator\":\"type\",\"members\":{\"A\":\"a\"},\"blocks\":[\"a\",\"z\"],\"count\":\"atMostOne\"}");
+
+        assertThat(CrdBuilder.unionRules(union, "#/p")).extracting(r -> r.get("rule").asString()).containsExactly(
+                "[has(self.a),has(self.z)].filter(x,x==true).size() <= 1",
+                "!has(self.type) || ((self.type == 'A') == has(self.a))",
+                "!has(self.type) || !has(self.z)");
+    }
+
+    @Test
+    void requirementsBecomeCelWithDottedPresence() {
+        JsonNode requires = JSON.readTree("[{\"when\":\"lambda\",\"anyOf\":[\"accountId\",\"lambda.accountId\"]},"
+                + "{\"unless\":\"kind\",\"anyOf\":[\"secretRef\"]},{\"anyOf\":[\"prefix\",\"headerName\"]}]");
+
+        assertThat(CrdBuilder.requirementRules(requires, "#/p")).extracting(r -> r.get("rule").asString()).containsExactly(
+                "!has(self.lambda) || has(self.accountId) || (has(self.lambda) && has(self.lambda.accountId))",
+                "has(self.kind) || has(self.secretRef)",
+                "has(self.prefix) || has(self.headerName)");
+        assertThat(CrdBuilder.requirementRules(requires, "#/p").get(0).get("message").asString())
+                .isEqualTo("one of accountId, lambda.accountId is required when lambda is set");
+    }
 }
