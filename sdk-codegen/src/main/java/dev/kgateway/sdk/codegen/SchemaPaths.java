@@ -58,11 +58,14 @@ final class SchemaPaths {
     }
 
     private void walk(JsonNode node, String pointer, String path, Deque<String> stack) {
-        if (node == null || !node.isObject() || stack.contains(pointer + "|" + path)) {
+        if (node == null || !node.isObject()) {
             return;
         }
         byPointer.computeIfAbsent(pointer, p -> new LinkedHashSet<>()).add(path);
-        stack.push(pointer + "|" + path);
+        if (stack.contains(pointer)) {
+            return; // a recursive definition: its members are named once, below its first use
+        }
+        stack.push(pointer);
         JsonNode ref = node.get("$ref");
         if (ref != null && ref.isString() && ref.asString().startsWith("#")) {
             String target = ref.asString().substring(1);
