@@ -118,32 +118,34 @@ final class BuilderMembers {
     private void listMethods(Property p, MemberDocs doc) {
         JClass element = p.elementType();
         String cap = Names.capitalize(p.javaName());
-        JClass iterable = owner.ref(Iterable.class).narrow(isFinal(element) ? element : element.wildcard());
+        JClass iterable = owner.ref(Iterable.class).narrow(isFinal(factory, element) ? element : element.wildcard());
 
+        // Immutables takes primitives in the adders of boxed elements: addPorts(int), addPorts(int...)
+        JType single = element.unboxify();
         JMethod addOne = abstractMethod("add" + cap);
-        JVar one = addOne.param(element, "element");
+        JVar one = addOne.param(single, "element");
         addOne.javadoc().add("Adds one element to {@code " + p.jsonName() + "}.\n" + doc.full());
         addOne.javadoc().addParam(one).add("the element, not null");
         addOne.javadoc().addReturn().add("this builder");
 
         JMethod addMany = abstractMethod("add" + cap);
-        JVar many = addMany.varParam(element, "elements");
+        JVar many = addMany.varParam(single, "elements");
         addMany.javadoc().add("Adds elements to {@code " + p.jsonName() + "}, in order. See {@link #add" + cap + "("
-                + element.erasure().name() + ")}.");
+                + single.erasure().name() + ")}.");
         addMany.javadoc().addParam(many).add("the elements, none null");
         addMany.javadoc().addReturn().add("this builder");
 
         JMethod replace = abstractMethod(p.javaName());
         JVar all = replace.param(iterable, "elements");
         replace.javadoc().add("Replaces the elements of {@code " + p.jsonName() + "}. See {@link #add" + cap + "("
-                + element.erasure().name() + ")}.");
+                + single.erasure().name() + ")}.");
         replace.javadoc().addParam(all).add("the new elements, none null");
         replace.javadoc().addReturn().add("this builder");
 
         JMethod addAll = abstractMethod("addAll" + cap);
         JVar more = addAll.param(iterable, "elements");
         addAll.javadoc().add("Adds elements to {@code " + p.jsonName() + "}, in order. See {@link #add" + cap + "("
-                + element.erasure().name() + ")}.");
+                + single.erasure().name() + ")}.");
         addAll.javadoc().addParam(more).add("the elements, none null");
         addAll.javadoc().addReturn().add("this builder");
     }
@@ -156,7 +158,7 @@ final class BuilderMembers {
 
         JMethod put = abstractMethod("put" + cap);
         JVar key = put.param(string, "key");
-        JVar val = put.param(valueType, "value");
+        JVar val = put.param(valueType.unboxify(), "value");
         put.javadoc().add("Puts one entry into " + what + ", replacing an entry with the same key.\n" + doc);
         put.javadoc().addParam(key).add("the key, not null");
         put.javadoc().addParam(val).add("the value, not null");
@@ -164,20 +166,20 @@ final class BuilderMembers {
 
         JMethod putEntry = abstractMethod("put" + cap);
         JVar entry = putEntry.param(owner.ref(Map.Entry.class).narrow(string, valueType.wildcard()), "entry");
-        putEntry.javadoc().add("Puts one entry into " + what + ". See {@link #put" + cap + "(String, " + valueType.erasure().name() + ")}.");
+        putEntry.javadoc().add("Puts one entry into " + what + ". See {@link #put" + cap + "(String, " + valueType.unboxify().erasure().name() + ")}.");
         putEntry.javadoc().addParam(entry).add("the entry, key and value not null");
         putEntry.javadoc().addReturn().add("this builder");
 
         JMethod replace = abstractMethod(javaName);
         JVar entries = replace.param(map, "entries");
-        replace.javadoc().add("Replaces the entries of " + what + ". See {@link #put" + cap + "(String, " + valueType.erasure().name() + ")}.");
+        replace.javadoc().add("Replaces the entries of " + what + ". See {@link #put" + cap + "(String, " + valueType.unboxify().erasure().name() + ")}.");
         replace.javadoc().addParam(entries).add("the new entries, keys and values not null");
         replace.javadoc().addReturn().add("this builder");
 
         JMethod putAll = abstractMethod("putAll" + cap);
         JVar more = putAll.param(map, "entries");
         putAll.javadoc().add("Puts every entry of {@code entries} into " + what + ". See {@link #put" + cap + "(String, "
-                + valueType.erasure().name() + ")}.");
+                + valueType.unboxify().erasure().name() + ")}.");
         putAll.javadoc().addParam(more).add("the entries, keys and values not null");
         putAll.javadoc().addReturn().add("this builder");
     }
@@ -226,12 +228,19 @@ final class BuilderMembers {
         edit.javadoc().addReturn().add("this builder");
     }
 
+    /** The final JDK types jsonschema2pojo maps schema scalars to. */
+    private static final java.util.Set<String> FINAL_JDK_TYPES = java.util.Set.of(
+            "java.lang.String", "java.lang.Integer", "java.lang.Long", "java.lang.Double", "java.lang.Float",
+            "java.lang.Boolean", "java.lang.Short", "java.lang.Byte", "java.lang.Character");
+
     /**
      * Whether Immutables drops the wildcard for this element type ({@code Iterable<String>} rather
-     * than {@code Iterable<? extends String>}): it does for final types.
+     * than {@code Iterable<? extends String>}): it does for final classes, such as {@code String},
+     * the boxed numbers and the generated open enums, and not for {@code Object}, {@code JsonNode} or
+     * the abstract generated value types.
      */
-    boolean isFinal(JClass element) {
-        return element.fullName().startsWith("java.lang.")
+    static boolean isFinal(ImmutablesRuleFactory factory, JClass element) {
+        return FINAL_JDK_TYPES.contains(element.fullName())
                 || factory.kindOf(element) == ImmutablesRuleFactory.GeneratedKind.OPEN_ENUM;
     }
 }

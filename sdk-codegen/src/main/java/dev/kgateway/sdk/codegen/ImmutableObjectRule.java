@@ -259,8 +259,7 @@ final class ImmutableObjectRule implements Rule<JPackage, JType> {
         if (p.isList()) {
             // Immutables drops the wildcard for final element types; the signatures must match to override.
             JClass element = p.elementType();
-            boolean finalElement = element.fullName().startsWith("java.lang.")
-                    || factory.kindOf(element) == ImmutablesRuleFactory.GeneratedKind.OPEN_ENUM;
+            boolean finalElement = BuilderMembers.isFinal(factory, element);
             value = with.param(owner.ref(Iterable.class).narrow(finalElement ? element : element.wildcard()), "elements");
         } else if (p.isMap()) {
             value = with.param(owner.ref(Map.class).narrow(owner.ref(String.class), p.elementType().wildcard()), "entries");

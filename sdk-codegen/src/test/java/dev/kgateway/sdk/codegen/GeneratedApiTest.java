@@ -119,6 +119,24 @@ class GeneratedApiTest {
     }
 
     @Test
+    void buildersTakePrimitivesWhereImmutablesDoesAndWildcardsForNonFinalElements(@TempDir Path tmp) {
+        String schema = """
+                { "type": "object", "javaType": "Codes", "properties": {
+                    "codes": { "type": "array", "items": { "type": "integer" } },
+                    "weights": { "type": "object", "additionalProperties": { "type": "number" } },
+                    "anything": { "type": "array", "items": {} } } }
+                """;
+        String src = squash(source(generate(tmp, "codes.json", schema), "Codes"));
+
+        assertThat(src).contains("public abstract Codes.Builder addCodes(int element);")
+                .contains("public abstract Codes.Builder addCodes(int... elements);")
+                .contains("public abstract Codes.Builder codes(Iterable<Integer> elements);")
+                .contains("public abstract Codes.Builder putWeights(String key, double value);")
+                .contains("public abstract Codes.Builder putAllWeights(Map<String, ? extends Double> entries);")
+                .contains("public abstract Codes.Builder addAllAnything(Iterable<?> elements);");
+    }
+
+    @Test
     void builderSettersCarryDescriptionJsonNameRulesAndReleases() {
         String src = thing();
         int setter = src.indexOf("public abstract Thing.Builder name(");
