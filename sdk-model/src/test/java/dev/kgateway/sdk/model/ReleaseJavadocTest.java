@@ -85,6 +85,6 @@ class ReleaseJavadocTest {
 
     @Test
     void accessorsCarryTheirRules() {
-        assertThat(doc("StaticHost", "getPort")).contains("Rules: required by {@code validate()}; at least 1; at most 65535.");
+        assertThat(doc("StaticHost", "getPort")).contains("Rules: required by {@code validate()}; at least 1; at most 65535");
     }
 }
