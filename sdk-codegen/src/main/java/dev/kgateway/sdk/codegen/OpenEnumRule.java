@@ -55,7 +55,7 @@ final class OpenEnumRule implements Rule<JClassContainer, JType> {
                 ImmutablesRuleFactory.GeneratedKind.OPEN_ENUM);
         c._implements(owner.directClass(pkg.name() + ".OpenEnum"));
 
-        String description = node.path("description").asText("Values of " + nodeName + ".");
+        String description = MemberDocs.html(node.path("description").asText("Values of " + nodeName + "."));
         c.javadoc().add(description
                 + "\n<p>An open enum: the known values are constants; a value this SDK does not know is still read,"
                 + "\nkept and written back ({@link #isKnown()} is then {@code false}).\n"
