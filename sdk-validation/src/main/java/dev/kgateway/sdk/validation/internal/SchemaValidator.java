@@ -341,9 +341,17 @@ public final class SchemaValidator {
         }
     }
 
+    private static final java.util.regex.Pattern NO_SUCH_KEY = java.util.regex.Pattern.compile("key '(.*)' is not present in map\\.?");
+
+    /** The evaluation error in cel-go's words where they differ ({@code no such key: type}). */
     private static String cause(Exception e) {
         String m = e.getMessage();
-        return m == null ? e.getClass().getSimpleName() : m.replaceFirst("^evaluation error at [^:]*:\\d+: ", "");
+        if (m == null) {
+            return e.getClass().getSimpleName();
+        }
+        m = m.replaceFirst("^evaluation error at [^:]*:\\d+: ", "");
+        java.util.regex.Matcher k = NO_SUCH_KEY.matcher(m);
+        return k.matches() ? "no such key: " + k.group(1) : m;
     }
 
     /** kube-apiserver: the messageExpression's value when it evaluates to a non-blank single-line string, else the message. */
