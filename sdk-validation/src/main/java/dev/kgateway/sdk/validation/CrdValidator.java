@@ -186,8 +186,8 @@ public final class CrdValidator {
     public List<Violation> validateUpdate(JsonNode updated, @Nullable JsonNode old) {
         Objects.requireNonNull(updated, "updated");
         List<Violation> out = new ArrayList<>();
-        JsonNode normalized = Normalizer.normalize(updated, schema, out);
-        JsonNode oldNormalized = old == null ? null : Normalizer.normalize(old, schema, null);
+        JsonNode normalized = Normalizer.normalize(updated, schema, statusSubresource, out);
+        JsonNode oldNormalized = old == null ? null : Normalizer.normalize(old, schema, statusSubresource, null);
         SchemaValidator.validate(normalized, oldNormalized, schema, statusSubresource, out);
         return out;
     }
@@ -219,7 +219,7 @@ public final class CrdValidator {
      * @return a new tree: pruned and defaulted
      */
     public JsonNode withDefaults(JsonNode document) {
-        return Normalizer.normalize(Objects.requireNonNull(document, "document"), schema, null);
+        return Normalizer.normalize(Objects.requireNonNull(document, "document"), schema, false, null).deepCopy();
     }
 
     @Override

@@ -171,4 +171,32 @@ class SemanticsTest {
         assertThatThrownBy(() -> CrdValidator.fromYaml(crd, "v2")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("has no version v2");
     }
+
+    @Test
+    void reservedWordsAndPunctuationInPropertyNamesAreEscapedAsKubeApiserverDoes() {
+        String crd = """
+                apiVersion: apiextensions.k8s.io/v1
+                kind: CustomResourceDefinition
+                metadata: {name: esc.example.dev}
+                spec:
+                  versions:
+                  - name: v1
+                    schema:
+                      openAPIV3Schema:
+                        type: object
+                        properties:
+                          spec:
+                            type: object
+                            x-kubernetes-validations:
+                            - rule: has(self.__namespace__) && self.__namespace__ == 'ns' && has(self.a__dash__b)
+                              message: escaped
+                            properties:
+                              namespace: {type: string}
+                              a-b: {type: string}
+                """;
+        CrdValidator v = CrdValidator.fromYaml(crd, "v1");
+        assertThat(v.validate(BackendJson.yamlMapper().readTree("spec: {namespace: ns, a-b: x}"))).isEmpty();
+        assertThat(v.validate(BackendJson.yamlMapper().readTree("spec: {namespace: other, a-b: x}")))
+                .extracting(x -> x.path() + ": " + x.message()).containsExactly("spec: Invalid value: escaped");
+    }
 }

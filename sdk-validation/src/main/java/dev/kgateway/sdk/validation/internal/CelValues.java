@@ -89,6 +89,11 @@ final class CelValues {
             this.schema = schema;
         }
 
+        /** Declared properties are fields: CEL names are kube-escaped ({@code __namespace__}); map keys are not. */
+        private boolean escaped() {
+            return schema != null && !schema.properties.isEmpty();
+        }
+
         @Nullable
         private SchemaNode child(String name) {
             if (schema == null) {
@@ -100,16 +105,17 @@ final class CelValues {
 
         @Override
         public Object get(Object key) {
-            if (!(key instanceof String name)) {
+            if (!(key instanceof String celName)) {
                 return null;
             }
+            String name = escaped() ? CelNames.unescape(celName) : celName;
             JsonNode c = node.get(name);
             return c == null ? null : of(c, child(name));
         }
 
         @Override
         public boolean containsKey(Object key) {
-            return key instanceof String name && node.has(name);
+            return key instanceof String celName && node.has(escaped() ? CelNames.unescape(celName) : celName);
         }
 
         @Override
@@ -132,7 +138,8 @@ final class CelValues {
                         @Override
                         public Entry<String, Object> next() {
                             Map.Entry<String, JsonNode> e = it.next();
-                            return new SimpleImmutableEntry<>(e.getKey(), of(e.getValue(), child(e.getKey())));
+                            String k = escaped() ? CelNames.escape(e.getKey()) : e.getKey();
+                            return new SimpleImmutableEntry<>(k, of(e.getValue(), child(e.getKey())));
                         }
                     };
                 }

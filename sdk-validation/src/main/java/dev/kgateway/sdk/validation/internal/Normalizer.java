@@ -17,8 +17,11 @@ import tools.jackson.databind.node.ObjectNode;
  * What kube-apiserver does to a custom resource before validating and storing it: prunes members the
  * schema does not declare (outside {@code x-kubernetes-preserve-unknown-fields}; {@code metadata}
  * down to ObjectMeta's fields), drops {@code null}s of non-nullable members, then applies
- * {@code default}s to missing members, recursively (defaults inside defaults too). Builds a new tree;
- * the input is never changed.
+ * {@code default}s to missing members, recursively (defaults inside defaults too).
+ *
+ * <p>Copy on write: the input is never changed, and a subtree nothing changes in is returned as is,
+ * so the result may share nodes with the input (a Backend that needs no pruning or defaults costs a
+ * walk, not a copy).
  */
 public final class Normalizer {
 
@@ -34,88 +37,132 @@ public final class Normalizer {
     }
 
     /**
-     * @param doc    a whole custom resource
-     * @param root   the compiled {@code openAPIV3Schema}
-     * @param pruned where to report what pruning dropped, or {@code null}
-     * @return the resource as the server would store it
+     * @param doc        a whole custom resource
+     * @param root       the compiled {@code openAPIV3Schema}
+     * @param skipStatus leave {@code status} as it is (a subresource: writes of the resource ignore it)
+     * @param pruned     where to report what pruning dropped, or {@code null}
+     * @return the resource as the server would store it (sharing unchanged subtrees with {@code doc})
      */
-    public static JsonNode normalize(JsonNode doc, SchemaNode root, @Nullable List<Violation> pruned) {
+    public static JsonNode normalize(JsonNode doc, SchemaNode root, boolean skipStatus, @Nullable List<Violation> pruned) {
         if (!doc.isObject()) {
-            return doc.deepCopy();
+            return doc;
         }
-        ObjectNode out = NODES.objectNode();
+        ObjectNode out = null;
         for (Map.Entry<String, JsonNode> e : doc.properties()) {
             String k = e.getKey();
             JsonNode v = e.getValue();
-            if (k.equals("apiVersion") || k.equals("kind")) {
-                out.set(k, v.deepCopy());
+            JsonNode n;
+            if (k.equals("apiVersion") || k.equals("kind") || (skipStatus && k.equals("status"))) {
+                n = v;
             } else if (k.equals("metadata")) {
-                out.set(k, metadata(v, FieldPath.ROOT.child(k), pruned));
+                n = metadata(v, FieldPath.ROOT.child(k), pruned);
             } else {
-                member(out, k, v, root, FieldPath.ROOT, pruned);
+                n = member(k, v, root, FieldPath.ROOT, pruned);
+            }
+            out = put(out, doc, k, v, n);
+        }
+        out = defaults(out, doc, root, FieldPath.ROOT);
+        return out == null ? doc : out;
+    }
+
+    /** Records {@code k -> n} in the copy, creating the copy (with the members before {@code k}) on the first change. */
+    @Nullable
+    private static ObjectNode put(@Nullable ObjectNode out, JsonNode original, String k, JsonNode v, @Nullable JsonNode n) {
+        if (out == null) {
+            if (n == v) {
+                return null;
+            }
+            out = NODES.objectNode();
+            for (Map.Entry<String, JsonNode> e : original.properties()) {
+                if (e.getKey().equals(k)) {
+                    break;
+                }
+                out.set(e.getKey(), e.getValue());
             }
         }
-        defaults(out, root, FieldPath.ROOT);
+        if (n != null) {
+            out.set(k, n);
+        }
         return out;
     }
 
     private static JsonNode metadata(JsonNode v, FieldPath path, @Nullable List<Violation> pruned) {
         if (!v.isObject()) {
-            return v.deepCopy();
+            return v;
         }
-        ObjectNode out = NODES.objectNode();
+        ObjectNode out = null;
         for (Map.Entry<String, JsonNode> e : v.properties()) {
-            if (OBJECT_META.contains(e.getKey())) {
-                out.set(e.getKey(), e.getValue().deepCopy());
-            } else if (pruned != null) {
+            boolean keep = OBJECT_META.contains(e.getKey());
+            if (!keep && pruned != null) {
                 pruned.add(KubeErrors.pruned(path.child(e.getKey())));
             }
+            out = put(out, v, e.getKey(), e.getValue(), keep ? e.getValue() : null);
         }
-        return out;
+        return out == null ? v : out;
     }
 
-    private static void member(ObjectNode out, String k, JsonNode v, SchemaNode s, FieldPath path, @Nullable List<Violation> pruned) {
+    /** @return the member's normalized value, or {@code null} when it is dropped */
+    @Nullable
+    private static JsonNode member(String k, JsonNode v, SchemaNode s, FieldPath path, @Nullable List<Violation> pruned) {
         SchemaNode declared = s.properties.get(k);
         SchemaNode cs = declared != null ? declared : s.additionalProperties;
         if (cs != null) {
             if (v.isNull() && !cs.nullable) {
-                return; // PruneNonNullableNullsWithoutDefaults; a default takes its place below
+                return null; // PruneNonNullableNullsWithoutDefaults; a default takes its place
             }
-            out.set(k, node(v, cs, declared != null ? path.child(k) : path.key(k), pruned));
-        } else if (s.preserveUnknownFields || (s.embeddedResource && EMBEDDED.contains(k))) {
-            out.set(k, v.deepCopy());
-        } else if (pruned != null) {
+            return node(v, cs, declared != null ? path.child(k) : path.key(k), pruned);
+        }
+        if (s.preserveUnknownFields || (s.embeddedResource && EMBEDDED.contains(k))) {
+            return v;
+        }
+        if (pruned != null) {
             pruned.add(KubeErrors.pruned(path.child(k)));
         }
+        return null;
     }
 
     static JsonNode node(JsonNode v, SchemaNode s, FieldPath path, @Nullable List<Violation> pruned) {
         if (v.isObject() && (s.type == null || s.type.equals("object"))) {
-            ObjectNode out = NODES.objectNode();
+            ObjectNode out = null;
             for (Map.Entry<String, JsonNode> e : v.properties()) {
-                member(out, e.getKey(), e.getValue(), s, path, pruned);
+                out = put(out, v, e.getKey(), e.getValue(), member(e.getKey(), e.getValue(), s, path, pruned));
             }
-            defaults(out, s, path);
-            return out;
+            out = defaults(out, v, s, path);
+            return out == null ? v : out;
         }
-        if (v.isArray() && (s.type == null || s.type.equals("array"))) {
-            ArrayNode out = NODES.arrayNode(v.size());
-            int i = 0;
-            for (JsonNode item : v) {
-                out.add(s.items == null ? item.deepCopy() : node(item, s.items, path.index(i), pruned));
-                i++;
+        if (v.isArray() && s.items != null && (s.type == null || s.type.equals("array"))) {
+            ArrayNode out = null;
+            for (int i = 0; i < v.size(); i++) {
+                JsonNode item = v.get(i);
+                JsonNode n = node(item, s.items, path.index(i), pruned);
+                if (out == null && n != item) {
+                    out = NODES.arrayNode(v.size());
+                    for (int j = 0; j < i; j++) {
+                        out.add(v.get(j));
+                    }
+                }
+                if (out != null) {
+                    out.add(n);
+                }
             }
-            return out;
+            return out == null ? v : out;
         }
-        return v.isContainer() ? v.deepCopy() : v;
+        return v;
     }
 
-    private static void defaults(ObjectNode out, SchemaNode s, FieldPath path) {
+    @Nullable
+    private static ObjectNode defaults(@Nullable ObjectNode out, JsonNode original, SchemaNode s, FieldPath path) {
         for (Map.Entry<String, SchemaNode> p : s.properties.entrySet()) {
             SchemaNode cs = p.getValue();
-            if (cs.defaultValue != null && !out.has(p.getKey())) {
+            if (cs.defaultValue != null && !(out != null ? out : original).has(p.getKey())) {
+                if (out == null) {
+                    out = NODES.objectNode();
+                    out.setAll((ObjectNode) original);
+                }
+                // a dropped non-nullable null never reaches here as a member: member() returned null for it
                 out.set(p.getKey(), node(cs.defaultValue, cs, path.child(p.getKey()), null));
             }
         }
+        return out;
     }
 }
