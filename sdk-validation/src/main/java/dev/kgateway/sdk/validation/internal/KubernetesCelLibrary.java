@@ -8,6 +8,7 @@ import dev.cel.common.CelFunctionDecl;
 import dev.cel.common.CelOverloadDecl;
 import dev.cel.common.types.ListType;
 import dev.cel.common.types.SimpleType;
+import dev.cel.common.types.TypeParamType;
 import dev.cel.runtime.CelEvaluationException;
 import dev.cel.runtime.CelFunctionBinding;
 
@@ -19,7 +20,8 @@ import java.util.List;
 /**
  * The functions of Kubernetes' CEL libraries that Google's CEL for Java lacks, declared and bound
  * with kube-apiserver's semantics: {@code isURL} (URLs library), {@code find}/{@code findAll} (regex
- * library), and {@code isSorted}, {@code sum}, {@code min}, {@code max} (lists library).
+ * library), and {@code isSorted}, {@code sum}, {@code min}, {@code max} (lists library; on lists of int, double or string,
+ * the element type a type parameter as in kube-apiserver).
  */
 final class KubernetesCelLibrary {
 
@@ -27,9 +29,9 @@ final class KubernetesCelLibrary {
     }
 
     static List<CelFunctionDecl> declarations() {
-        ListType ints = ListType.create(SimpleType.INT);
-        ListType doubles = ListType.create(SimpleType.DOUBLE);
         ListType strings = ListType.create(SimpleType.STRING);
+        TypeParamType t = TypeParamType.create("T");
+        ListType list = ListType.create(t);
         return List.of(
                 CelFunctionDecl.newFunctionDeclaration("isURL",
                         CelOverloadDecl.newGlobalOverload("is_url_string", SimpleType.BOOL, SimpleType.STRING)),
@@ -39,20 +41,13 @@ final class KubernetesCelLibrary {
                         CelOverloadDecl.newMemberOverload("string_find_all_string", strings, SimpleType.STRING, SimpleType.STRING),
                         CelOverloadDecl.newMemberOverload("string_find_all_string_int", strings, SimpleType.STRING, SimpleType.STRING, SimpleType.INT)),
                 CelFunctionDecl.newFunctionDeclaration("isSorted",
-                        CelOverloadDecl.newMemberOverload("list_int_is_sorted", SimpleType.BOOL, ints),
-                        CelOverloadDecl.newMemberOverload("list_double_is_sorted", SimpleType.BOOL, doubles),
-                        CelOverloadDecl.newMemberOverload("list_string_is_sorted", SimpleType.BOOL, strings)),
+                        CelOverloadDecl.newMemberOverload("list_is_sorted", SimpleType.BOOL, list)),
                 CelFunctionDecl.newFunctionDeclaration("sum",
-                        CelOverloadDecl.newMemberOverload("list_int_sum", SimpleType.INT, ints),
-                        CelOverloadDecl.newMemberOverload("list_double_sum", SimpleType.DOUBLE, doubles)),
+                        CelOverloadDecl.newMemberOverload("list_sum", t, list)),
                 CelFunctionDecl.newFunctionDeclaration("min",
-                        CelOverloadDecl.newMemberOverload("list_int_min", SimpleType.INT, ints),
-                        CelOverloadDecl.newMemberOverload("list_double_min", SimpleType.DOUBLE, doubles),
-                        CelOverloadDecl.newMemberOverload("list_string_min", SimpleType.STRING, strings)),
+                        CelOverloadDecl.newMemberOverload("list_min", t, list)),
                 CelFunctionDecl.newFunctionDeclaration("max",
-                        CelOverloadDecl.newMemberOverload("list_int_max", SimpleType.INT, ints),
-                        CelOverloadDecl.newMemberOverload("list_double_max", SimpleType.DOUBLE, doubles),
-                        CelOverloadDecl.newMemberOverload("list_string_max", SimpleType.STRING, strings)));
+                        CelOverloadDecl.newMemberOverload("list_max", t, list)));
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
@@ -66,30 +61,29 @@ final class KubernetesCelLibrary {
         out.add(CelFunctionBinding.from("string_find_all_string", String.class, String.class, (s, re) -> findAll(s, re, -1)));
         out.add(CelFunctionBinding.from("string_find_all_string_int", ImmutableList.of(String.class, String.class, Long.class),
                 args -> findAll((String) args[0], (String) args[1], (Long) args[2])));
-        for (String t : List.of("int", "double", "string")) {
-            out.add(CelFunctionBinding.from("list_" + t + "_is_sorted", List.class, l -> {
-                List<Comparable> list = (List<Comparable>) l;
-                for (int i = 1; i < list.size(); i++) {
-                    if (list.get(i - 1).compareTo(list.get(i)) > 0) {
-                        return false;
-                    }
+        out.add(CelFunctionBinding.from("list_is_sorted", List.class, l -> {
+            List<Comparable> list = (List<Comparable>) l;
+            for (int i = 1; i < list.size(); i++) {
+                if (list.get(i - 1).compareTo(list.get(i)) > 0) {
+                    return false;
                 }
-                return true;
-            }));
-            out.add(CelFunctionBinding.from("list_" + t + "_min", List.class, l -> extreme((List<Comparable>) l, -1)));
-            out.add(CelFunctionBinding.from("list_" + t + "_max", List.class, l -> extreme((List<Comparable>) l, 1)));
-        }
-        out.add(CelFunctionBinding.from("list_int_sum", List.class, l -> {
-            long sum = 0;
-            for (Object o : (List<Object>) l) {
-                sum = Math.addExact(sum, (Long) o);
             }
-            return sum;
+            return true;
         }));
-        out.add(CelFunctionBinding.from("list_double_sum", List.class, l -> {
-            double sum = 0;
-            for (Object o : (List<Object>) l) {
-                sum += (Double) o;
+        out.add(CelFunctionBinding.from("list_min", List.class, l -> extreme((List<Comparable>) l, -1)));
+        out.add(CelFunctionBinding.from("list_max", List.class, l -> extreme((List<Comparable>) l, 1)));
+        out.add(CelFunctionBinding.from("list_sum", List.class, l -> {
+            List<Object> list = (List<Object>) l;
+            if (!list.isEmpty() && list.get(0) instanceof Double) {
+                double sum = 0;
+                for (Object o : list) {
+                    sum += (Double) o;
+                }
+                return sum;
+            }
+            long sum = 0;
+            for (Object o : list) {
+                sum = Math.addExact(sum, (Long) o);
             }
             return sum;
         }));
