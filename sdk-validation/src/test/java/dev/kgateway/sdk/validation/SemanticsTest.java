@@ -48,6 +48,20 @@ class SemanticsTest {
     }
 
     @Test
+    void anUnchangedInvalidMemberIsRatchetedOnUpdateAndAChangedOneIsNot() {
+        assertThat(update("{size: 11, mode: ' Slow', tags: [a, a]}", "{size: 11, mode: ' Slow', tags: [a, a]}")).isEmpty();
+        assertThat(update("{size: 11, mode: ' Slow', tags: [a, a]}", "{size: 11, mode: ' Fast', tags: [a, a]}"))
+                .containsExactly("spec.mode: Invalid value: \" Slow\": no surrounding spaces");
+        assertThat(create("{size: 11, mode: ' Slow', tags: [a, a]}")).hasSize(3);
+    }
+
+    @Test
+    void aChangedParentsTransitionRuleRunsNextToUnchangedChildren() {
+        assertThat(update("{ports: [{name: a, number: 80}], size: 2}", "{ports: [{name: a, number: 80}], size: 3}"))
+                .containsExactly("spec: Invalid value: size may only grow");
+    }
+
+    @Test
     void anOptionalOldSelfRuleRunsOnCreateWithAnEmptyOldSelf() {
         assertThat(create("{mode: Fast}")).isEmpty();
         assertThat(update("{mode: Slow}", "{mode: Fast, frozen: true}")).containsExactly("spec: Invalid value: mode is frozen");

@@ -67,6 +67,10 @@ public final class SchemaValidator {
     }
 
     private static void node(JsonNode v, @Nullable JsonNode old, SchemaNode s, FieldPath path, List<Violation> out) {
+        if (old != null && v.equals(old)) {
+            ratcheted(v, s, path, out);
+            return;
+        }
         if (v.isNull()) {
             if (!s.nullable && (s.type != null || s.intOrString)) {
                 out.add(typeError(path, s, "null"));
@@ -298,7 +302,37 @@ public final class SchemaValidator {
         }
     }
 
+    /**
+     * Validation ratcheting (kube-apiserver 1.30+, CRDValidationRatcheting): a value unchanged from
+     * its correlated old value reports no schema errors and no errors of rules without
+     * {@code oldSelf}, so an object stored under an older, looser CRD can still be updated elsewhere.
+     * Transition rules still run, with {@code oldSelf} the (equal) old value.
+     */
+    private static void ratcheted(JsonNode v, SchemaNode s, FieldPath path, List<Violation> out) {
+        if (s.rules.stream().anyMatch(CelRule::usesOldSelf)) {
+            rules(v, v, s, path, out, true);
+        }
+        if (v.isObject()) {
+            for (Map.Entry<String, JsonNode> e : v.properties()) {
+                SchemaNode declared = s.properties.get(e.getKey());
+                if (declared != null) {
+                    ratcheted(e.getValue(), declared, path.child(e.getKey()), out);
+                } else if (s.additionalProperties != null) {
+                    ratcheted(e.getValue(), s.additionalProperties, path.key(e.getKey()), out);
+                }
+            }
+        } else if (v.isArray() && s.items != null && "map".equals(s.listType)) {
+            for (int i = 0; i < v.size(); i++) {
+                ratcheted(v.get(i), s.items, path.index(i), out);
+            }
+        }
+    }
+
     private static void rules(JsonNode v, @Nullable JsonNode old, SchemaNode s, FieldPath path, List<Violation> out) {
+        rules(v, old, s, path, out, false);
+    }
+
+    private static void rules(JsonNode v, @Nullable JsonNode old, SchemaNode s, FieldPath path, List<Violation> out, boolean transitionOnly) {
         if (s.rules.isEmpty() || v.isNull()) {
             return;
         }
@@ -307,6 +341,9 @@ public final class SchemaValidator {
         Map<String, Object> activation = new HashMap<>(4);
         activation.put("self", self);
         for (CelRule rule : s.rules) {
+            if (transitionOnly && !rule.usesOldSelf()) {
+                continue;
+            }
             if (rule.usesOldSelf() && oldSelf == null && !rule.optionalOldSelf()) {
                 continue; // a transition rule: only evaluated on update, when there is an old value
             }
