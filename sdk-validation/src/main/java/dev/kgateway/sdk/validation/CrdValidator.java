@@ -168,7 +168,8 @@ public final class CrdValidator {
 
     /**
      * Everything the server would refuse in an update from {@code old} to {@code updated} (transition
-     * rules included), and every member it would drop.
+     * rules included), and every member it would drop. Members equal to their old value are ratcheted
+     * as by kube-apiserver 1.30+: no schema errors, no errors of rules without {@code oldSelf}.
      *
      * @param updated the new Backend
      * @param old     the Backend stored now
