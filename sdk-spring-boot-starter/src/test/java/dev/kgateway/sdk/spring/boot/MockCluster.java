@@ -5,15 +5,13 @@ import dev.kgateway.sdk.model.BackendType;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
-import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
 
 import java.util.HashMap;
-import java.util.List;
 
-/** fabric8's mock API server in CRUD mode, over plain HTTP, with a fabric8 client of its own. */
+/** fabric8's mock API server in CRUD mode (see {@link OffLoopCloseDispatcher}), over plain HTTP, with a fabric8 client of its own. */
 final class MockCluster implements AutoCloseable {
 
     private final KubernetesMockServer server;
@@ -21,7 +19,7 @@ final class MockCluster implements AutoCloseable {
 
     MockCluster() {
         server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
-                new KubernetesCrudDispatcher(List.of()), false);
+                new OffLoopCloseDispatcher(), false);
         server.init();
         direct = server.createClient();
     }
