@@ -2,6 +2,7 @@ package dev.kgateway.sdk.jackson2;
 
 import com.fasterxml.jackson.core.Version;
 import com.fasterxml.jackson.databind.Module;
+import dev.kgateway.sdk.jackson2.internal.Jackson2TypeGuard;
 import dev.kgateway.sdk.jackson2.internal.ModelDeserializers;
 import dev.kgateway.sdk.jackson2.internal.ModelSerializers;
 
@@ -55,6 +56,7 @@ public final class KgatewayJackson2Module extends Module {
 
     @Override
     public void setupModule(SetupContext context) {
+        context.insertAnnotationIntrospector(new Jackson2TypeGuard());
         context.addSerializers(new ModelSerializers());
         context.addDeserializers(new ModelDeserializers());
     }
