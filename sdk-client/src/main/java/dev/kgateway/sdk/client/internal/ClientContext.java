@@ -132,8 +132,17 @@ public final class ClientContext {
     /** @return whether {@link #closeRunning()} ran, or the fabric8 client underneath was closed */
     boolean closed() {
         synchronized (lifecycle) {
-            return closed || client.getHttpClient().isClosed();
+            return closed || fabric8Closed();
         }
+    }
+
+    /**
+     * @return whether the fabric8 client was closed (by its owner, for a client passed to
+     *         {@code KgatewayClient.from(..)}); its watches then end without telling their watchers,
+     *         because fabric8 hands that news to an executor that closed with the client
+     */
+    boolean fabric8Closed() {
+        return client.getHttpClient().isClosed();
     }
 
     /** Stops every watch, informer and wait still running; later ones are refused. Idempotent. */

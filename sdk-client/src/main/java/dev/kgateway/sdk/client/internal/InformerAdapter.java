@@ -133,7 +133,7 @@ final class InformerAdapter implements BackendInformer {
 
     @Override
     public boolean isRunning() {
-        return !closed && stoppedBy == null && !informer.stopped().toCompletableFuture().isDone();
+        return !closed && stoppedBy == null && !informer.stopped().toCompletableFuture().isDone() && !context.fabric8Closed();
     }
 
     @Override

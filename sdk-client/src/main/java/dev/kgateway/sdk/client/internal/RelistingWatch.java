@@ -51,6 +51,8 @@ final class RelistingWatch implements BackendWatch {
     static final int BUFFER = 64;
     /** How often a blocked hand-over looks whether the watch was closed meanwhile. */
     private static final long HANDOFF_CHECK_MILLIS = 50;
+    /** How often an idle events thread looks whether the fabric8 client was closed. */
+    private static final long IDLE_CHECK_MILLIS = 500;
 
     private final BackendCollection collection;
     private final ListOptions options;
@@ -112,12 +114,17 @@ final class RelistingWatch implements BackendWatch {
         }
     }
 
-    /** The events thread: runs hand-overs in order until the watch is closed. */
+    /**
+     * The events thread: runs hand-overs in order until the watch is closed. While idle it looks
+     * every {@link #IDLE_CHECK_MILLIS} ms whether the fabric8 client was closed under the watch.
+     */
     private void runEvents() {
         try {
             while (open) {
-                Runnable task = queue.poll(1, TimeUnit.SECONDS);
-                if (task != null && open) {
+                Runnable task = queue.poll(IDLE_CHECK_MILLIS, TimeUnit.MILLISECONDS);
+                if (task == null && collection.context.fabric8Closed()) {
+                    end(new KgatewayException("watch of Backends ended: the fabric8 client underneath was closed"));
+                } else if (task != null && open) {
                     try {
                         task.run();
                     } catch (RuntimeException e) {
