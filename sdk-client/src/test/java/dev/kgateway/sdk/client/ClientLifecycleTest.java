@@ -91,16 +91,20 @@ class ClientLifecycleTest {
     }
 
     @Test
-    void aWatchLearnsThatTheFabric8ClientPassedWithFromWasClosed() {
+    void watchesAndInformersLearnThatTheFabric8ClientPassedWithFromWasClosed() {
         Set<Thread> before = watchThreads();
         KubernetesClient fabric8 = new io.fabric8.kubernetes.client.KubernetesClientBuilder().withConfig(api.config()).build();
         KgatewayClient kgw = KgatewayClient.from(fabric8);
         RecordingListener listener = new RecordingListener();
         BackendWatch watch = kgw.backends().inNamespace(NS).watch(listener);
-        await().atMost(PATIENCE).untilAsserted(() -> assertThat(api.openWatches()).hasSize(1));
+        BackendInformer informer = kgw.backends().inAnyNamespace().inform(new BackendEventHandler() { });
+        assertThat(informer.waitUntilSynced(PATIENCE)).isTrue();
+        assertThat(informer.isRunning()).isTrue();
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(api.openWatches()).hasSize(2));
 
         fabric8.close();
 
+        assertThat(informer.isRunning()).isFalse();
         await().atMost(PATIENCE).until(() -> !watch.isOpen());
         assertThat(listener.closes()).singleElement().satisfies(e -> assertThat(e.getMessage()).contains("fabric8 client"));
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(watchThreads()).isSubsetOf(before));
