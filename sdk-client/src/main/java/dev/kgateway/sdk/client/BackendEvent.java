@@ -14,7 +14,9 @@ import java.util.Objects;
  * }</pre>
  *
  * @param type        what happened
- * @param backend     the Backend after the change (for {@code DELETED}, its last state)
+ * @param backend     the Backend after the change (for {@code DELETED}, its last state; for a
+ *                    {@code DELETED} derived from a re-list, only the metadata the watch kept:
+ *                    name, namespace, uid and resourceVersion)
  * @param fromRelist  {@code true} when the event was derived from a re-list after the server
  *                    expired the watch (HTTP 410), not received from the server as such
  */
@@ -28,7 +30,7 @@ public record BackendEvent(Type type, Backend backend, boolean fromRelist) {
 
     /** What happened to the Backend. */
     public enum Type {
-        /** It was created (or first seen after a re-list). */
+        /** It was created (or first seen after a re-list; also after a re-list found it deleted and created again). */
         ADDED,
         /** It changed. */
         MODIFIED,

@@ -17,7 +17,10 @@ public interface BackendWatch extends AutoCloseable {
     /** @return whether it still delivers events */
     boolean isOpen();
 
-    /** Stops the watch; no event is delivered after this returns. Idempotent. */
+    /**
+     * Stops the watch; no listener call starts after this returns, and a call in progress on another
+     * thread has ended by then (called from the listener itself, it returns at once). Idempotent.
+     */
     @Override
     void close();
 }

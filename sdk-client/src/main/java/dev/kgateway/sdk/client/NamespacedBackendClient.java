@@ -97,10 +97,13 @@ public interface NamespacedBackendClient extends BackendCollectionClient {
     boolean delete(String name);
 
     /**
-     * Waits until the Backend exists and satisfies {@code condition}.
+     * Waits until the Backend exists and satisfies {@code condition}, watching it. The watch ends
+     * with the wait, however it ends; closing the client ends a wait in progress.
      *
      * @return the first version of the Backend that satisfied it
-     * @throws KgatewayApiException with code 408 when {@code timeout} passes first
+     * @throws BackendWaitTimeoutException when {@code timeout} passes first
+     * @throws dev.kgateway.sdk.KgatewayException when the thread is interrupted (its interrupt flag stays set),
+     *                                            the client is closed, or the server refuses the watch
      */
     Backend waitUntil(String name, Predicate<Backend> condition, Duration timeout);
 }

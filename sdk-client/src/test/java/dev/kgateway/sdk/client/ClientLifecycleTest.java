@@ -3,12 +3,17 @@ package dev.kgateway.sdk.client;
 import dev.kgateway.sdk.model.Backend;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import static dev.kgateway.sdk.client.TestBackends.NS;
@@ -83,6 +88,68 @@ class ClientLifecycleTest {
         try (KgatewayClient again = KgatewayClient.from(api.fabric8())) {
             assertThat(again.backends().inNamespace(NS).create(TestBackends.awsBackend("after-close"))).isNotNull();
         }
+    }
+
+    @Test
+    void watchesAndInformersLearnThatTheFabric8ClientPassedWithFromWasClosed() {
+        Set<Thread> before = watchThreads();
+        KubernetesClient fabric8 = new io.fabric8.kubernetes.client.KubernetesClientBuilder().withConfig(api.config()).build();
+        KgatewayClient kgw = KgatewayClient.from(fabric8);
+        RecordingListener listener = new RecordingListener();
+        BackendWatch watch = kgw.backends().inNamespace(NS).watch(listener);
+        BackendInformer informer = kgw.backends().inAnyNamespace().inform(new BackendEventHandler() { });
+        assertThat(informer.waitUntilSynced(PATIENCE)).isTrue();
+        assertThat(informer.isRunning()).isTrue();
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(api.openWatches()).hasSize(2));
+
+        fabric8.close();
+
+        assertThat(informer.isRunning()).isFalse();
+        await().atMost(PATIENCE).until(() -> !watch.isOpen());
+        assertThat(listener.closes()).singleElement().satisfies(e -> assertThat(e.getMessage()).contains("fabric8 client"));
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(watchThreads()).isSubsetOf(before));
+        kgw.close();
+    }
+
+    @Test
+    void aClosedClientStartsNoMoreWatchesInformersOrWaits() {
+        KgatewayClient kgw = KgatewayClient.from(api.fabric8());
+        kgw.close();
+
+        assertThatThrownBy(() -> kgw.backends().inNamespace(NS).watch(new RecordingListener())).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> kgw.backends().inAnyNamespace().inform(new BackendEventHandler() { }))
+                .isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> kgw.backends().inNamespace(NS).waitUntil("a", b -> true, PATIENCE)).isInstanceOf(IllegalStateException.class);
+        assertThat(api.requests(r -> r.isWatch())).isEmpty();
+        assertThat(api.openWatches()).isEmpty();
+    }
+
+    @Test
+    void closeWaitsForAListenerCallInProgress() throws Exception {
+        KgatewayClient kgw = api.sdk(b -> { });
+        CountDownLatch inCallback = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        List<String> order = new CopyOnWriteArrayList<>();
+        BackendWatch watch = kgw.backends().inNamespace(NS).watch(event -> {
+            inCallback.countDown();
+            await().atMost(PATIENCE).until(() -> release.getCount() == 0);
+            order.add("callback returned");
+        });
+        kgw.backends().inNamespace(NS).create(TestBackends.staticBackend("a"));
+        assertThat(inCallback.await(PATIENCE.toSeconds(), TimeUnit.SECONDS)).isTrue();
+
+        Thread closer = new Thread(() -> {
+            watch.close();
+            order.add("close returned");
+        });
+        closer.start();
+        closer.join(300);
+        assertThat(closer.isAlive()).as("close waits while the listener runs").isTrue();
+        release.countDown();
+        closer.join(PATIENCE.toMillis());
+
+        assertThat(order).containsExactly("callback returned", "close returned");
+        kgw.close();
     }
 
     @Test

@@ -209,13 +209,15 @@ class CrudTest extends SharedApiServerTest {
     }
 
     @Test
-    void waitUntilThrows408WhenTheConditionNeverHolds() {
-        backends.create(TestBackends.staticBackend("never"));
+    void waitUntilThrowsATimeoutWhenTheConditionNeverHolds() {
+        Backend stored = backends.create(TestBackends.staticBackend("never"));
 
         assertThatThrownBy(() -> backends.waitUntil("never", b -> false, Duration.ofMillis(300)))
-                .isInstanceOfSatisfying(KgatewayApiException.class, e -> {
-                    assertThat(e.getCode()).isEqualTo(408);
+                .isInstanceOfSatisfying(BackendWaitTimeoutException.class, e -> {
+                    assertThat(e.getTimeout()).isEqualTo(Duration.ofMillis(300));
                     assertThat(e.getName()).isEqualTo("never");
+                    assertThat(e.getNamespace()).isEqualTo(backends.namespace());
+                    assertThat(e.getLastSeen()).contains(stored);
                 });
     }
 }

@@ -6,6 +6,8 @@ import dev.kgateway.sdk.model.Backend;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.time.Duration;
 import java.util.List;
@@ -17,6 +19,7 @@ import static dev.kgateway.sdk.client.ScriptedApiServer.ALL_BACKENDS;
 import static dev.kgateway.sdk.client.TestBackends.label;
 import static dev.kgateway.sdk.client.TestBackends.withLabel;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /** Informers: a cache that equals the server's state, through changes, expired watches and dropped connections. */
@@ -90,6 +93,106 @@ class InformerTest {
             assertThat(informer.list()).containsExactlyInAnyOrder(openai, web);
             assertThat(informer.lastSyncResourceVersion()).isNotEmpty();
         }
+    }
+
+    @Test
+    void firstListIsServedFromTheWatchCacheUnpaged() {
+        try (BackendInformer informer = kgw.backends().inAnyNamespace().inform(new BackendEventHandler() { })) {
+            assertThat(informer.waitUntilSynced(PATIENCE)).isTrue();
+
+            assertThat(api.requests(Req.list(ALL_BACKENDS))).first().satisfies(r -> {
+                assertThat(r.query()).containsEntry("resourceVersion", "0");
+                assertThat(r.query()).doesNotContainKey("limit");
+            });
+        }
+    }
+
+    @Test
+    void aPageSizeOtherThanTheDefaultAsksForAPagedFirstList() {
+        try (BackendInformer informer = kgw.backends().inAnyNamespace()
+                .inform(ListOptions.builder().pageSize(50).build(), new BackendEventHandler() { }, Duration.ZERO)) {
+            assertThat(informer.waitUntilSynced(PATIENCE)).isTrue();
+
+            assertThat(api.requests(Req.list(ALL_BACKENDS))).first().satisfies(r -> {
+                assertThat(r.query()).containsEntry("limit", "50");
+                assertThat(r.query()).doesNotContainKey("resourceVersion");
+            });
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"429, TooManyRequests", "503, ServiceUnavailable", "500, InternalError"})
+    void aFirstListThatFailsIsRetriedAndTheInformerSyncs(int code, String reason) {
+        Backend openai = in("ai").create(TestBackends.openAiBackend("openai"));
+        api.answer(Req.list(ALL_BACKENDS), 2, r -> ScriptedApiServer.status(code, reason, "try again").setHeader("Retry-After", "1"));
+
+        try (BackendInformer informer = kgw.backends().inAnyNamespace().inform(new BackendEventHandler() { })) {
+            assertThat(informer.waitUntilSynced(PATIENCE)).isTrue();
+
+            assertThat(informer.list()).containsExactly(openai);
+            assertThat(api.requests(Req.list(ALL_BACKENDS))).hasSize(3);
+            assertThat(informer.isRunning()).isTrue();
+            assertThat(informer.lastError()).hasValueSatisfying(e ->
+                    assertThat(e).isInstanceOfSatisfying(KgatewayApiException.class, api -> assertThat(api.getCode()).isEqualTo(code)));
+        }
+    }
+
+    @Test
+    void anInformerWhoseListKeepsFailingHasNotSyncedAndSaysWhy() {
+        api.answer(Req.list(ALL_BACKENDS), Integer.MAX_VALUE, r -> ScriptedApiServer.status(503, "ServiceUnavailable", "rolling out"));
+
+        try (BackendInformer informer = kgw.backends().inAnyNamespace().inform(new BackendEventHandler() { })) {
+            assertThat(informer.waitUntilSynced(Duration.ofMillis(500))).isFalse();
+
+            assertThat(informer.hasSynced()).isFalse();
+            assertThat(informer.list()).isEmpty();
+            assertThat(informer.isRunning()).as("still trying").isTrue();
+            assertThat(informer.lastError()).hasValueSatisfying(e ->
+                    assertThat(e).isInstanceOfSatisfying(KgatewayApiException.class, api -> assertThat(api.getCode()).isEqualTo(503)));
+            await().atMost(PATIENCE).until(() -> api.requests(Req.list(ALL_BACKENDS)).size() >= 3);
+        }
+    }
+
+    @Test
+    void aForbiddenFirstListStopsTheInformerAndWaitUntilSyncedThrowsIt() {
+        api.answer(Req.list(ALL_BACKENDS), Integer.MAX_VALUE, r -> ScriptedApiServer.status(403, "Forbidden", "cannot list"));
+
+        try (BackendInformer informer = kgw.backends().inAnyNamespace().inform(new BackendEventHandler() { })) {
+            assertThatThrownBy(() -> informer.waitUntilSynced(PATIENCE))
+                    .isInstanceOfSatisfying(KgatewayAuthorizationException.class, e -> {
+                        assertThat(e.getCode()).isEqualTo(403);
+                        assertThat(e.getVerb()).isEqualTo("list");
+                        assertThat(e.getNamespace()).isEmpty();
+                    });
+
+            assertThat(informer.hasSynced()).isFalse();
+            assertThat(informer.isRunning()).isFalse();
+            assertThat(informer.lastError()).containsInstanceOf(KgatewayAuthorizationException.class);
+            assertThat(api.requests(Req.list(ALL_BACKENDS))).as("a refusal is not retried").hasSize(1);
+        }
+    }
+
+    @Test
+    void aMissingCrdStopsTheInformerWithA404() {
+        api.answer(Req.list(ALL_BACKENDS), Integer.MAX_VALUE, r -> ScriptedApiServer.status(404, "NotFound", "the server could not find the requested resource"));
+
+        try (BackendInformer informer = kgw.backends().inAnyNamespace().inform(new BackendEventHandler() { })) {
+            assertThatThrownBy(() -> informer.waitUntilSynced(PATIENCE))
+                    .isInstanceOfSatisfying(KgatewayApiException.class, e -> assertThat(e.getCode()).isEqualTo(404));
+            assertThat(informer.isRunning()).isFalse();
+        }
+    }
+
+    @Test
+    void aClosedInformerIsNotRunningAndDoesNotSync() {
+        api.answer(Req.list(ALL_BACKENDS), Integer.MAX_VALUE, r -> ScriptedApiServer.status(503, "ServiceUnavailable", "rolling out"));
+        BackendInformer informer = kgw.backends().inAnyNamespace().inform(new BackendEventHandler() { });
+
+        informer.close();
+
+        assertThat(informer.waitUntilSynced(PATIENCE)).isFalse();
+        assertThat(informer.isRunning()).isFalse();
+        assertThat(informer.hasSynced()).isFalse();
     }
 
     @Test

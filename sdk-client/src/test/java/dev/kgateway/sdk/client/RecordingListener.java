@@ -10,7 +10,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * A watch listener that records everything it is told, in order, as events and as a readable
- * timeline: {@code "ADDED a"}, {@code "MODIFIED b (relist)"}, {@code "relisted 2"}, {@code "closed"}.
+ * timeline: {@code "ADDED a"}, {@code "MODIFIED b (relist)"}, {@code "relisted 2"}, {@code "error 500"},
+ * {@code "undecodable MODIFIED b 102"}, {@code "closed"}.
  */
 final class RecordingListener implements BackendWatchListener {
 
@@ -19,6 +20,7 @@ final class RecordingListener implements BackendWatchListener {
     private final List<BackendEvent> events = new CopyOnWriteArrayList<>();
     private final List<String> timeline = new CopyOnWriteArrayList<>();
     private final List<KgatewayException> closes = new CopyOnWriteArrayList<>();
+    private final List<KgatewayException> errors = new CopyOnWriteArrayList<>();
 
     @Override
     public void onEvent(BackendEvent event) {
@@ -37,6 +39,16 @@ final class RecordingListener implements BackendWatchListener {
         timeline.add("closed");
     }
 
+    @Override
+    public void onError(KgatewayException error) {
+        errors.add(error);
+        if (error instanceof UndecodableEventException u) {
+            timeline.add("undecodable " + u.getEventType() + " " + u.getName() + " " + u.getResourceVersion());
+        } else {
+            timeline.add("error " + (error instanceof KgatewayApiException api ? api.getCode() : error.getClass().getSimpleName()));
+        }
+    }
+
     static String describe(BackendEvent event) {
         return event.type() + " " + event.backend().getMetadata().getName() + (event.fromRelist() ? " (relist)" : "");
     }
@@ -48,6 +60,10 @@ final class RecordingListener implements BackendWatchListener {
     /** @return the events and calls so far, in order */
     List<String> timeline() {
         return List.copyOf(timeline);
+    }
+
+    List<KgatewayException> errors() {
+        return List.copyOf(errors);
     }
 
     List<KgatewayException> closes() {

@@ -129,6 +129,12 @@ final class ScriptedApiServer implements AutoCloseable {
         closer.setDaemon(true);
         closer.start();
         server.destroy();
+        try {
+            // bounded: a sender thread stuck on the stopped event loop must not hold the test up
+            closer.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     static MockResponse json(int code, String body) {

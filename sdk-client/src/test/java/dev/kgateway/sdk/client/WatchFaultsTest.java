@@ -3,6 +3,7 @@ package dev.kgateway.sdk.client;
 import dev.kgateway.sdk.client.ScriptedApiServer.Req;
 import dev.kgateway.sdk.client.ScriptedApiServer.ScriptedWatch;
 import dev.kgateway.sdk.model.Backend;
+import dev.kgateway.sdk.model.ObjectMeta;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -99,8 +100,11 @@ class WatchFaultsTest {
                     .singleElement().satisfies(e -> assertThat(e.backend()).isEqualTo(b));
             assertThat(listener.events()).filteredOn(e -> e.backend().getMetadata().getName().equals("c"))
                     .singleElement().satisfies(e -> assertThat(e.backend()).isEqualTo(c));
+            // of a Backend found deleted, the watch kept only its identity and version
             assertThat(listener.events()).filteredOn(e -> e.backend().getMetadata().getName().equals("a"))
-                    .singleElement().satisfies(e -> assertThat(e.backend()).isEqualTo(a));
+                    .singleElement().satisfies(e -> assertThat(e.backend().getMetadata()).isEqualTo(ObjectMeta.builder()
+                            .namespace(NS).name("a").uid(a.getMetadata().getUid()).resourceVersion(a.getMetadata().getResourceVersion())
+                            .build()));
             assertThat(watch.relistCount()).isEqualTo(1);
 
             assertThat(second.request().query()).containsEntry("resourceVersion", versionAfterChanges);
@@ -156,20 +160,157 @@ class WatchFaultsTest {
     }
 
     @Test
-    void relistThatFailsEndsTheWatchWithOnClose() {
+    void relistThatFailsIsRepeatedWithBackoffUntilItSucceedsAndReportsEachFailure() {
+        backends.create(TestBackends.staticBackend("a"));
+        ScriptedWatch first = api.scriptWatch(Req.watch(BACKENDS));
+        ScriptedWatch afterRelist = api.scriptWatch(Req.watch(BACKENDS));
+        RecordingListener listener = new RecordingListener();
+
+        try (BackendWatch watch = backends.watch(listener)) {
+            first.request();
+            // more failures than one list's 4 attempts: the old watch gave up here for good
+            api.answer(Req.list(BACKENDS), 8, r -> ScriptedApiServer.status(500, "InternalError", "etcd is down"));
+            backends.create(TestBackends.awsBackend("b"));
+            first.gone();
+
+            listener.awaitEntry("relisted 2");
+            afterRelist.send("ADDED", stored(TestBackends.staticBackend("sentinel"), NS, "900"));
+            listener.awaitEntry("ADDED sentinel");
+            assertThat(listener.timeline()).containsExactly("error 500", "error 500", "ADDED b (relist)", "relisted 2", "ADDED sentinel");
+            assertThat(api.requests(Req.list(BACKENDS))).as("first list, 2 x 4 failed attempts, the re-list").hasSize(10);
+            assertThat(listener.closes()).isEmpty();
+            assertThat(watch.isOpen()).isTrue();
+            assertThat(watch.relistCount()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void relistThatTheServerRefusesEndsTheWatchWithOnClose() {
         ScriptedWatch first = api.scriptWatch(Req.watch(BACKENDS));
         RecordingListener listener = new RecordingListener();
         BackendWatch watch = backends.watch(listener);
         first.request();
-        api.answer(Req.list(BACKENDS), Integer.MAX_VALUE, r -> ScriptedApiServer.status(500, "InternalError", "etcd is down"));
+        api.answer(Req.list(BACKENDS), Integer.MAX_VALUE, r -> ScriptedApiServer.status(403, "Forbidden", "cannot list"));
 
         first.gone();
 
         await().atMost(RecordingListener.PATIENCE).until(() -> !listener.closes().isEmpty());
-        assertThat(listener.closes()).singleElement().isInstanceOfSatisfying(KgatewayApiException.class,
-                e -> assertThat(e.getCode()).isEqualTo(500));
+        assertThat(listener.closes()).singleElement().isInstanceOfSatisfying(KgatewayAuthorizationException.class,
+                e -> assertThat(e.getVerb()).isEqualTo("list"));
         assertThat(watch.isOpen()).isFalse();
         assertThat(listener.timeline()).containsExactly("closed");
+        assertThat(api.requests(Req.list(BACKENDS))).as("the first list and one refused re-list").hasSize(2);
+    }
+
+    @Test
+    void anUndecodableEventIsSkippedAndReportedAndTheWatchGoesOnFromItsResourceVersion() {
+        ScriptedWatch first = api.scriptWatch(Req.watch(BACKENDS));
+        ScriptedWatch second = api.scriptWatch(Req.watch(BACKENDS));
+        RecordingListener listener = new RecordingListener();
+
+        try (BackendWatch watch = backends.watch(listener)) {
+            first.send("ADDED", stored(TestBackends.staticBackend("a"), NS, "101"));
+            // a port that is no number, holding something secret-looking
+            first.socket().send("{\"type\":\"MODIFIED\",\"object\":{\"apiVersion\":\"gateway.kgateway.dev/v1alpha1\",\"kind\":\"Backend\","
+                    + "\"metadata\":{\"name\":\"broken\",\"namespace\":\"" + NS + "\",\"resourceVersion\":\"102\"},"
+                    + "\"spec\":{\"type\":\"Static\",\"static\":{\"hosts\":[{\"host\":\"h\",\"port\":\"sk-secret-4711\"}]}}}}");
+
+            assertThat(second.request().query()).containsEntry("resourceVersion", "102");
+            second.send("ADDED", stored(TestBackends.staticBackend("sentinel"), NS, "103"));
+            listener.awaitEntry("ADDED sentinel");
+            assertThat(listener.timeline()).containsExactly("ADDED a", "undecodable MODIFIED broken 102", "ADDED sentinel");
+            assertThat(listener.errors()).singleElement().isInstanceOfSatisfying(UndecodableEventException.class, e -> {
+                assertThat(e.getNamespace()).isEqualTo(NS);
+                assertThat(e.getReason()).endsWith("at spec.static.hosts[0].port");
+                assertThat(e.getMessage()).doesNotContain("sk-secret-4711");
+                assertThat(e.getCause()).as("decoder messages quote values").isNull();
+            });
+            assertThat(listener.closes()).isEmpty();
+            assertThat(watch.isOpen()).isTrue();
+            assertThat(watch.relistCount()).isZero();
+        }
+    }
+
+    @Test
+    void eventsReplayedAfterAReconnectAreNotDeliveredTwice() {
+        ScriptedWatch first = api.scriptWatch(Req.watch(BACKENDS));
+        ScriptedWatch second = api.scriptWatch(Req.watch(BACKENDS));
+        RecordingListener listener = new RecordingListener();
+        Backend b101 = stored(TestBackends.staticBackend("b"), NS, "101");
+        Backend c102 = stored(TestBackends.awsBackend("c"), NS, "102");
+
+        try (BackendWatch watch = backends.watch(listener)) {
+            first.send("ADDED", b101).send("ADDED", c102).send("DELETED", stored(TestBackends.awsBackend("c"), NS, "103"));
+            listener.awaitEntry("DELETED c");
+            first.drop();
+
+            // a server that resumes sloppily (as fabric8's mock does): the stored objects again as ADDED, a deletion again
+            second.request();
+            second.send("ADDED", b101).send("DELETED", stored(TestBackends.awsBackend("c"), NS, "103"))
+                    .send("MODIFIED", stored(withLabel(TestBackends.staticBackend("b"), "tier", "gold"), NS, "104"))
+                    .send("ADDED", stored(TestBackends.staticBackend("sentinel"), NS, "105"));
+
+            listener.awaitEntry("ADDED sentinel");
+            assertThat(listener.timeline()).containsExactly("ADDED b", "ADDED c", "DELETED c", "MODIFIED b", "ADDED sentinel");
+        }
+    }
+
+    @Test
+    void aSecondRelistDoesNotReportTheDeletionsOfTheFirstAgain() {
+        backends.create(TestBackends.staticBackend("a"));
+        backends.create(TestBackends.awsBackend("b"));
+        ScriptedWatch first = api.scriptWatch(Req.watch(BACKENDS));
+        ScriptedWatch second = api.scriptWatch(Req.watch(BACKENDS));
+        ScriptedWatch third = api.scriptWatch(Req.watch(BACKENDS));
+        RecordingListener listener = new RecordingListener();
+
+        try (BackendWatch watch = backends.watch(listener)) {
+            first.request();
+            backends.delete("a");
+            first.gone();
+            listener.awaitEntry("relisted 1");
+            second.gone();
+            await().atMost(RecordingListener.PATIENCE).until(() -> watch.relistCount() == 2);
+            third.send("ADDED", stored(TestBackends.staticBackend("sentinel"), NS, "900"));
+
+            listener.awaitEntry("ADDED sentinel");
+            assertThat(listener.timeline()).containsExactly("DELETED a (relist)", "relisted 1", "relisted 1", "ADDED sentinel");
+        }
+    }
+
+    @Test
+    void aBackendDeletedAndCreatedAgainWhileExpiredIsReportedAsDeletedThenAdded() {
+        Backend old = backends.create(TestBackends.staticBackend("a"));
+        ScriptedWatch first = api.scriptWatch(Req.watch(BACKENDS));
+        ScriptedWatch second = api.scriptWatch(Req.watch(BACKENDS));
+        RecordingListener listener = new RecordingListener();
+
+        try (BackendWatch watch = backends.watch(listener)) {
+            first.request();
+            backends.delete("a");
+            Backend again = backends.create(TestBackends.awsBackend("a"));
+            assertThat(again.getMetadata().getUid()).isNotEqualTo(old.getMetadata().getUid());
+            first.gone();
+            listener.awaitEntry("relisted 1");
+            second.send("ADDED", stored(TestBackends.staticBackend("sentinel"), NS, "900"));
+
+            listener.awaitEntry("ADDED sentinel");
+            assertThat(listener.timeline()).containsExactly("DELETED a (relist)", "ADDED a (relist)", "relisted 1", "ADDED sentinel");
+            assertThat(listener.events().get(0).backend().getMetadata().getUid()).isEqualTo(old.getMetadata().getUid());
+            assertThat(listener.events().get(1).backend()).isEqualTo(again);
+        }
+    }
+
+    @Test
+    void aWatchWhoseStartFailsLeavesNoThreadAndIsNotTracked() {
+        java.util.Set<Thread> before = watchThreads();
+        api.answer(Req.watch(BACKENDS), 1, r -> ScriptedApiServer.status(403, "Forbidden", "cannot watch"));
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> backends.watch(new RecordingListener()))
+                .isInstanceOf(KgatewayAuthorizationException.class);
+
+        // the events thread starts with the watch and ends with it
+        await().atMost(RecordingListener.PATIENCE).until(() -> before.containsAll(watchThreads()));
     }
 
     @Test

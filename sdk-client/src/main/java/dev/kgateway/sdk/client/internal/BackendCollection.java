@@ -104,12 +104,21 @@ class BackendCollection implements BackendCollectionClient {
     @Override
     public BackendInformer inform(ListOptions options, BackendEventHandler handler, Duration resync) {
         Objects.requireNonNull(handler, "handler");
-        Call call = Call.read("watch", namespace, null);
-        SharedIndexInformer<BackendResource> informer = context.executor().execute(call,
-                () -> scope(options).withLimit((long) options.pageSize()).runnableInformer(resync.toMillis()));
-        InformerAdapter adapter = new InformerAdapter(informer, handler, context);
+        Objects.requireNonNull(options, "options");
+        Call call = Call.read("list", namespace, null);
+        // no limit: fabric8 then lists from the API server's watch cache (resourceVersion=0), unpaged;
+        // a page size the caller chose asks for a paged list from etcd (see BackendInformer)
+        SharedIndexInformer<BackendResource> informer = options.pageSize() == ListOptions.DEFAULT_PAGE_SIZE
+                ? scope(options).runnableInformer(resync.toMillis())
+                : scope(options).withLimit((long) options.pageSize()).runnableInformer(resync.toMillis());
+        InformerAdapter adapter = new InformerAdapter(informer, handler, context, call);
         context.track(adapter);
-        adapter.start();
+        try {
+            adapter.start();
+        } catch (RuntimeException e) {
+            adapter.close();
+            throw e;
+        }
         return adapter;
     }
 

@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.client.dsl.MixedOperation;
 import io.fabric8.kubernetes.client.dsl.Resource;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -24,6 +25,9 @@ public final class ClientContext {
     private final boolean validateBeforeWrite;
     private final ApplyOptions applyOptions;
     private final Set<AutoCloseable> running = ConcurrentHashMap.newKeySet();
+    /** Guards {@link #closed} against {@link #track}: a watch started while the client closes is either closed or refused. */
+    private final Object lifecycle = new Object();
+    private boolean closed;
 
     public ClientContext(KubernetesClient client, dev.kgateway.sdk.client.RetryPolicy retryPolicy, boolean validateBeforeWrite,
                          ApplyOptions applyOptions) {
@@ -34,6 +38,7 @@ public final class ClientContext {
     public ClientContext(KubernetesClient client, dev.kgateway.sdk.client.RetryPolicy retryPolicy, boolean validateBeforeWrite,
                          ApplyOptions applyOptions, RetryAfterHints hints) {
         this.client = client;
+        UnstableVersionNotice.markGiven();
         registerBackendKind(client.getKubernetesSerialization());
         this.operation = client.resources(BackendResource.class, BackendResourceList.class);
         this.createOperation = withoutFabric8Retries(client).resources(BackendResource.class, BackendResourceList.class);
@@ -106,17 +111,48 @@ public final class ClientContext {
         return applyOptions;
     }
 
+    /**
+     * Registers a watch, informer or wait to stop on {@link #closeRunning()}.
+     *
+     * @throws IllegalStateException when the client was closed already
+     */
     void track(AutoCloseable closeable) {
-        running.add(closeable);
+        synchronized (lifecycle) {
+            if (closed) {
+                throw new IllegalStateException("this KgatewayClient is closed; it starts no more watches, informers or waits");
+            }
+            running.add(closeable);
+        }
     }
 
     void untrack(AutoCloseable closeable) {
         running.remove(closeable);
     }
 
-    /** Stops every watch and informer still running. */
+    /** @return whether {@link #closeRunning()} ran, or the fabric8 client underneath was closed */
+    boolean closed() {
+        synchronized (lifecycle) {
+            return closed || fabric8Closed();
+        }
+    }
+
+    /**
+     * @return whether the fabric8 client was closed (by its owner, for a client passed to
+     *         {@code KgatewayClient.from(..)}); its watches then end without telling their watchers,
+     *         because fabric8 hands that news to an executor that closed with the client
+     */
+    boolean fabric8Closed() {
+        return client.getHttpClient().isClosed();
+    }
+
+    /** Stops every watch, informer and wait still running; later ones are refused. Idempotent. */
     public void closeRunning() {
-        for (AutoCloseable closeable : Set.copyOf(running)) {
+        List<AutoCloseable> toClose;
+        synchronized (lifecycle) {
+            closed = true;
+            toClose = List.copyOf(running);
+        }
+        for (AutoCloseable closeable : toClose) {
             try {
                 closeable.close();
             } catch (Exception ignored) {

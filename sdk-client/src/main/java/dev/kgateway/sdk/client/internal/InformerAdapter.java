@@ -1,8 +1,10 @@
 package dev.kgateway.sdk.client.internal;
 
+import dev.kgateway.sdk.KgatewayException;
 import dev.kgateway.sdk.client.BackendEventHandler;
 import dev.kgateway.sdk.client.BackendInformer;
 import dev.kgateway.sdk.model.Backend;
+import io.fabric8.kubernetes.client.WatcherException;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.fabric8.kubernetes.client.informers.cache.Cache;
@@ -17,18 +19,32 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-/** A fabric8 informer seen through the model: its cache holds the decoded Backends as they are. */
+/**
+ * A fabric8 informer seen through the model: its cache holds the decoded Backends as they are.
+ *
+ * <p>fabric8's informers retry a failed list or watch only after the first sync, and stop for good
+ * on any failure before it; this one retries every failure that repeating can help with
+ * ({@link WatchFailures#terminal}), before the first sync too, with fabric8's capped exponential
+ * backoff, and keeps the failure that stopped it.
+ */
 final class InformerAdapter implements BackendInformer {
 
     private static final Logger LOG = LoggerFactory.getLogger(InformerAdapter.class);
 
     private final SharedIndexInformer<BackendResource> informer;
     private final ClientContext context;
-    private CompletableFuture<Void> started;
+    private final Call call;
+    private volatile CompletableFuture<Void> started;
+    private volatile KgatewayException lastError;
+    /** The failure that stopped the informer, or {@code null}. */
+    private volatile KgatewayException stoppedBy;
+    private volatile boolean closed;
 
-    InformerAdapter(SharedIndexInformer<BackendResource> informer, BackendEventHandler handler, ClientContext context) {
+    InformerAdapter(SharedIndexInformer<BackendResource> informer, BackendEventHandler handler, ClientContext context, Call call) {
         this.informer = informer;
         this.context = context;
+        this.call = call;
+        informer.exceptionHandler(this::retryAfter);
         informer.addEventHandler(new ResourceEventHandler<>() {
             @Override
             public void onAdd(BackendResource obj) {
@@ -49,6 +65,23 @@ final class InformerAdapter implements BackendInformer {
 
     void start() {
         started = informer.start().toCompletableFuture();
+    }
+
+    /** fabric8's question after a failed list or watch: try again (after its backoff)? */
+    private boolean retryAfter(boolean syncedBefore, Throwable failure) {
+        KgatewayException mapped = WatchFailures.map(failure, failure instanceof WatcherException
+                ? new Call("watch", call.resource(), call.namespace(), call.name(), true) : call);
+        lastError = mapped;
+        if (closed) {
+            return false;
+        }
+        if (WatchFailures.terminal(failure)) {
+            stoppedBy = mapped;
+            LOG.warn("Backend informer stopped: {}", mapped.getMessage());
+            return false;
+        }
+        LOG.warn("Backend informer {}: {}; retrying with backoff", syncedBefore ? "lost its watch" : "could not list", mapped.getMessage());
+        return true;
     }
 
     private static void safely(Runnable call) {
@@ -87,11 +120,25 @@ final class InformerAdapter implements BackendInformer {
         } catch (TimeoutException e) {
             return false;
         } catch (ExecutionException e) {
-            return false;
+            KgatewayException cause = stoppedBy;
+            if (cause != null) {
+                throw cause;
+            }
+            return false; // closed before the first sync
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
         }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return !closed && stoppedBy == null && !informer.stopped().toCompletableFuture().isDone() && !context.fabric8Closed();
+    }
+
+    @Override
+    public Optional<KgatewayException> lastError() {
+        return Optional.ofNullable(lastError);
     }
 
     @Override
@@ -102,6 +149,7 @@ final class InformerAdapter implements BackendInformer {
 
     @Override
     public void close() {
+        closed = true;
         informer.close();
         context.untrack(this);
     }

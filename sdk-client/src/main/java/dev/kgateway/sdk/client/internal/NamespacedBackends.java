@@ -22,7 +22,6 @@ import java.util.Map;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
@@ -152,10 +151,7 @@ public final class NamespacedBackends extends BackendCollection implements Names
 
     @Override
     public Backend waitUntil(String name, Predicate<Backend> condition, Duration timeout) {
-        Objects.requireNonNull(condition, "condition");
-        return context.executor().execute(Call.read("watch", namespace, name), () -> named(name)
-                .waitUntilCondition(r -> r != null && condition.test(r.backend()), timeout.toMillis(), TimeUnit.MILLISECONDS))
-                .backend();
+        return BackendWaiter.await(context, namespace, requireName(name, "name"), condition, timeout);
     }
 
     /** Puts the Backend in this namespace and validates it when the client does. */

@@ -4,8 +4,8 @@ import dev.kgateway.sdk.KgatewayException;
 import dev.kgateway.sdk.client.BackendEvent;
 import dev.kgateway.sdk.client.BackendWatch;
 import dev.kgateway.sdk.client.BackendWatchListener;
-import dev.kgateway.sdk.client.KgatewayApiException;
 import dev.kgateway.sdk.client.ListOptions;
+import dev.kgateway.sdk.client.UndecodableEventException;
 import dev.kgateway.sdk.model.Backend;
 import io.fabric8.kubernetes.api.model.ListOptionsBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -15,155 +15,300 @@ import io.fabric8.kubernetes.client.WatcherException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * A watch that survives the server expiring its resourceVersion. fabric8 resumes dropped
- * connections from the last resourceVersion by itself; on HTTP 410 Gone this class lists again,
- * delivers the difference to what the listener has seen as events, and watches on from the new
- * list. Everything the listener sees runs on one thread per watch, in order.
+ * connections from the last resourceVersion by itself; on HTTP 410 Gone this class lists again
+ * (with backoff until it succeeds or the watch is closed), delivers the difference to what the
+ * listener has seen as events, and watches on from the new list. An event fabric8 cannot decode is
+ * skipped and reported; the watch goes on from that event's resourceVersion.
+ *
+ * <p>Everything the listener sees runs on one thread per watch, in order. fabric8 hands each event
+ * over on its own per-watch thread, which blocks while {@link #BUFFER} events wait for the listener;
+ * fabric8 asks the connection for the next frame only after that hand-over, so a slow listener stops
+ * the reading instead of letting events pile up in memory.
+ *
+ * <p>For the difference after a re-list the watch remembers, per Backend, only its uid and
+ * resourceVersion ({@link Seen}), not the Backend.
  */
 final class RelistingWatch implements BackendWatch {
 
     private static final Logger LOG = LoggerFactory.getLogger(RelistingWatch.class);
     private static final AtomicInteger THREADS = new AtomicInteger();
+    /** Events decoded and waiting for the listener, at most. */
+    static final int BUFFER = 64;
+    /** How often a blocked hand-over looks whether the watch was closed meanwhile. */
+    private static final long HANDOFF_CHECK_MILLIS = 50;
+    /** How often an idle events thread looks whether the fabric8 client was closed. */
+    private static final long IDLE_CHECK_MILLIS = 500;
 
     private final BackendCollection collection;
     private final ListOptions options;
     private final BackendWatchListener listener;
-    private final ExecutorService events;
-    /** What the listener has seen, by namespace/name; only touched on the events thread. */
-    private final Map<String, Backend> seen = new HashMap<>();
+    private final BlockingQueue<Runnable> queue = new ArrayBlockingQueue<>(BUFFER);
+    private final Thread thread;
+    /** Held around every listener call; {@link #close()} takes it to wait for a call in progress. */
+    private final ReentrantLock callback = new ReentrantLock();
+    private final CountDownLatch closedSignal = new CountDownLatch(1);
+    /** What the listener has seen, by namespace/name; only touched on the events thread (and by start before it). */
+    private final Map<String, Seen> seen = new HashMap<>();
     private final AtomicInteger relists = new AtomicInteger();
+    /** Events fabric8 handed over, for tests of the bound. */
+    private final AtomicInteger received = new AtomicInteger();
     private volatile boolean open = true;
-    private volatile Watch current;
+    /** The fabric8 watch in use and its forwarder; replaced under {@code this}. */
+    private Watch current;
+    private Forwarder currentForwarder;
+
+    /** What a re-list compares: the Backend's identity and version. */
+    private record Seen(String namespace, String name, String uid, String resourceVersion) {
+        static Seen of(Backend b) {
+            return b.getMetadata() == null ? new Seen(null, null, null, null)
+                    : new Seen(b.getMetadata().getNamespace(), b.getMetadata().getName(), b.getMetadata().getUid(),
+                    b.getMetadata().getResourceVersion());
+        }
+
+        /** The Backend as far as the watch remembers it: its metadata, for a DELETED found by a re-list. */
+        Backend stub() {
+            return Backend.builder().apiVersion(Backend.API_VERSION).kind(Backend.KIND)
+                    .metadata(m -> m.namespace(namespace).name(name).uid(uid).resourceVersion(resourceVersion))
+                    .build();
+        }
+    }
 
     RelistingWatch(BackendCollection collection, ListOptions options, BackendWatchListener listener) {
         this.collection = collection;
         this.options = Objects.requireNonNull(options, "options");
         this.listener = Objects.requireNonNull(listener, "listener");
-        this.events = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "kgateway-watch-" + THREADS.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        this.thread = new Thread(this::runEvents, "kgateway-watch-" + THREADS.incrementAndGet());
+        this.thread.setDaemon(true);
     }
 
     /** Lists (to learn the current resourceVersion and state) and starts watching from there. */
     void start() {
+        thread.start();
         try {
             BackendCollection.Snapshot snapshot = collection.snapshot(options);
             for (Backend b : snapshot.backends()) {
-                seen.put(key(b), b);
+                seen.put(key(b), Seen.of(b));
             }
             connect(snapshot.resourceVersion());
         } catch (RuntimeException e) {
             close();
             throw e;
         }
+        if (!open) {
+            throw new IllegalStateException("the KgatewayClient was closed while the watch started");
+        }
+    }
+
+    /**
+     * The events thread: runs hand-overs in order until the watch is closed. While idle it looks
+     * every {@link #IDLE_CHECK_MILLIS} ms whether the fabric8 client was closed under the watch.
+     */
+    private void runEvents() {
+        try {
+            while (open) {
+                Runnable task = queue.poll(IDLE_CHECK_MILLIS, TimeUnit.MILLISECONDS);
+                if (task == null && collection.context.fabric8Closed()) {
+                    end(new KgatewayException("watch of Backends ended: the fabric8 client underneath was closed"));
+                } else if (task != null && open) {
+                    try {
+                        task.run();
+                    } catch (RuntimeException e) {
+                        LOG.warn("Backend watch task failed: {}", e.getClass().getName());
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            queue.clear();
+        }
     }
 
     private void connect(String resourceVersion) {
         Call call = Call.read("watch", collection.namespace, null);
+        Forwarder forwarder = new Forwarder();
         Watch watch = collection.context.executor().execute(call, () -> collection.scope(options).watch(new ListOptionsBuilder()
                 .withResourceVersion(resourceVersion)
                 .withAllowWatchBookmarks(true)
-                .build(), new Forwarder()));
-        current = watch;
+                .build(), forwarder));
+        synchronized (this) {
+            current = watch;
+            currentForwarder = forwarder;
+        }
         if (!open) {
             // closed while connecting (by the listener during a re-list, or by another thread):
             // close() may have seen the previous watch only
+            forwarder.retired = true;
             closeQuietly(watch);
         }
     }
 
-    /** Receives fabric8's callbacks and hands them to the events thread. */
+    /** Closes the fabric8 watch in use; its forwarder hands nothing more over. */
+    private void retireCurrent() {
+        Watch w;
+        synchronized (this) {
+            w = current;
+            if (currentForwarder != null) {
+                currentForwarder.retired = true;
+            }
+            current = null;
+            currentForwarder = null;
+        }
+        if (w != null) {
+            closeQuietly(w);
+        }
+    }
+
+    /** Receives fabric8's callbacks, on fabric8's per-watch thread, and hands them to the events thread. */
     private final class Forwarder implements Watcher<BackendResource> {
+        /** Set when this class closed the fabric8 watch itself (re-list, skip, close). */
+        volatile boolean retired;
+
         @Override
         public void eventReceived(Action action, BackendResource resource) {
-            submit(() -> deliver(action, resource.backend()));
+            received.incrementAndGet();
+            handOff(this, () -> deliver(action, resource.backend()));
         }
 
         @Override
         public void onClose(WatcherException cause) {
             if (cause.isHttpGone()) {
-                submit(RelistingWatch.this::relist);
+                handOff(this, RelistingWatch.this::relist);
+            } else if (cause.getRawWatchMessage().isPresent()) {
+                handOff(this, () -> skip(cause));
             } else {
-                submit(() -> fail(new KgatewayApiException("watch ended: " + cause.getMessage(), 0, "", "",
-                        Objects.toString(collection.namespace, ""), "", cause)));
+                handOff(this, () -> end(WatchFailures.map(cause, Call.read("watch", collection.namespace, null))));
             }
         }
 
         @Override
         public void onClose() {
-            // closed by us
+            if (!retired) {
+                // not closed by this class: fabric8 stops a watch like this when its client was closed
+                handOff(this, () -> end(new KgatewayException("watch of Backends ended: the fabric8 client "
+                        + "underneath was closed")));
+            }
+        }
+
+        @Override
+        public boolean reconnecting() {
+            // fabric8 gives up reconnecting after its limit unless told that we go on: we do, as long as we are open
+            return open;
         }
     }
 
-    private void submit(Runnable task) {
-        if (!open) {
-            return;
-        }
+    /**
+     * Waits for room in the queue (so fabric8 reads no further frame meanwhile); gives up when the
+     * watch is closed or {@code from} was retired.
+     */
+    private void handOff(Forwarder from, Runnable task) {
         try {
-            events.execute(() -> {
-                if (open) {
-                    task.run();
+            while (open && !from.retired) {
+                if (queue.offer(() -> {
+                    if (!from.retired) {
+                        task.run();
+                    }
+                }, HANDOFF_CHECK_MILLIS, TimeUnit.MILLISECONDS)) {
+                    return;
                 }
-            });
-        } catch (RejectedExecutionException closedMeanwhile) {
-            // close() won the race; nothing to deliver
+            }
+        } catch (InterruptedException e) {
+            // fabric8 interrupts its thread when it shuts the watch down
+            Thread.currentThread().interrupt();
         }
     }
 
     private void deliver(Watcher.Action action, Backend backend) {
+        String key = key(backend);
         switch (action) {
             case ADDED, MODIFIED -> {
-                Backend previous = seen.put(key(backend), backend);
-                if (previous != null && Objects.equals(resourceVersion(previous), resourceVersion(backend))) {
+                Seen previous = seen.put(key, Seen.of(backend));
+                if (previous != null && Objects.equals(previous.resourceVersion(), resourceVersion(backend))) {
                     return; // already delivered (or part of the initial list): a replay, not a change
                 }
                 BackendEvent.Type type = action == Watcher.Action.ADDED || previous == null ? BackendEvent.Type.ADDED : BackendEvent.Type.MODIFIED;
                 notify(new BackendEvent(type, backend, false));
             }
             case DELETED -> {
-                seen.remove(key(backend));
+                if (seen.remove(key) == null) {
+                    return; // its deletion was delivered already (a replay, or found by a re-list)
+                }
                 notify(new BackendEvent(BackendEvent.Type.DELETED, backend, false));
             }
             default -> {
-                // BOOKMARK and ERROR carry no Backend change; fabric8 tracks the resourceVersion itself
+                // BOOKMARK carries no change: fabric8 resumes from its resourceVersion by itself
             }
         }
     }
 
-    /** After 410 Gone: list again, deliver what changed meanwhile, and watch on from the new list. */
+    /**
+     * After 410 Gone: list again until that succeeds (with backoff, until closed), deliver what
+     * changed meanwhile, and watch on from the new list.
+     */
     private void relist() {
-        Watch old = current;
-        if (old != null) {
-            old.close();
+        retireCurrent();
+        for (int attempt = 1; open; attempt++) {
+            try {
+                BackendCollection.Snapshot snapshot = collection.snapshot(options);
+                deliverDifference(snapshot);
+                if (!open) {
+                    return;
+                }
+                relists.incrementAndGet();
+                LOG.debug("watch re-listed {} Backends after 410 Gone", snapshot.backends().size());
+                call(() -> listener.onRelist(snapshot.backends().size()));
+                if (open) {
+                    connect(snapshot.resourceVersion());
+                }
+                return;
+            } catch (RuntimeException failure) {
+                if (!open) {
+                    return;
+                }
+                KgatewayException e = failure instanceof KgatewayException k ? k
+                        : new KgatewayException("re-list of Backends failed: " + failure.getClass().getName(), failure);
+                if (WatchFailures.terminal(e) || collection.context.closed()) {
+                    end(e);
+                    return;
+                }
+                Duration delay = RequestExecutor.jitter(collection.context.executor().policy().backoff(attempt));
+                LOG.warn("Backend watch could not re-list ({}); retrying in {} ms", e.getMessage(), delay.toMillis());
+                call(() -> listener.onError(e));
+                if (awaitClose(delay)) {
+                    return;
+                }
+            }
         }
-        BackendCollection.Snapshot snapshot;
-        try {
-            snapshot = collection.snapshot(options);
-        } catch (KgatewayException e) {
-            fail(e);
-            return;
-        }
+    }
+
+    private void deliverDifference(BackendCollection.Snapshot snapshot) {
         Set<String> present = new HashSet<>();
         for (Backend b : snapshot.backends()) {
             String key = key(b);
             present.add(key);
-            Backend previous = seen.put(key, b);
+            Seen previous = seen.put(key, Seen.of(b));
             if (previous == null) {
                 notify(new BackendEvent(BackendEvent.Type.ADDED, b, true));
-            } else if (!Objects.equals(resourceVersion(previous), resourceVersion(b))) {
+            } else if (previous.uid() != null && b.getMetadata().getUid() != null && !previous.uid().equals(b.getMetadata().getUid())) {
+                // deleted and created again under the same name while the watch was expired
+                notify(new BackendEvent(BackendEvent.Type.DELETED, previous.stub(), true));
+                notify(new BackendEvent(BackendEvent.Type.ADDED, b, true));
+            } else if (!Objects.equals(previous.resourceVersion(), resourceVersion(b))) {
                 notify(new BackendEvent(BackendEvent.Type.MODIFIED, b, true));
             }
         }
@@ -171,46 +316,83 @@ final class RelistingWatch implements BackendWatch {
             var entry = it.next();
             if (!present.contains(entry.getKey())) {
                 it.remove();
-                notify(new BackendEvent(BackendEvent.Type.DELETED, entry.getValue(), true));
+                notify(new BackendEvent(BackendEvent.Type.DELETED, entry.getValue().stub(), true));
             }
         }
+    }
+
+    /** An event fabric8 could not decode: report it, and watch on from its resourceVersion (or re-list without one). */
+    private void skip(WatcherException cause) {
+        UndecodableEventException event = UndecodableEvents.describe(cause);
+        LOG.warn("{}", event.getMessage());
+        call(() -> listener.onError(event));
         if (!open) {
             return;
         }
-        relists.incrementAndGet();
-        LOG.debug("watch re-listed {} Backends after 410 Gone", snapshot.backends().size());
-        safely(() -> listener.onRelist(snapshot.backends().size()));
-        if (!open) {
+        retireCurrent();
+        if (event.getResourceVersion().isEmpty()) {
+            relist(); // nowhere to go on from: list again
             return;
         }
         try {
-            connect(snapshot.resourceVersion());
+            connect(event.getResourceVersion());
         } catch (KgatewayException e) {
-            fail(e);
+            if (WatchFailures.terminal(e)) {
+                end(e);
+            } else {
+                relist();
+            }
+        }
+    }
+
+    /** Ends the watch for good and tells the listener why. */
+    private void end(KgatewayException cause) {
+        if (!open) {
+            return;
+        }
+        LOG.warn("Backend watch ended: {}", cause.getMessage());
+        close();
+        // after close: the listener is told once, on the events thread
+        callback.lock();
+        try {
+            callbackUnchecked(() -> listener.onClose(cause));
+        } finally {
+            callback.unlock();
         }
     }
 
     private void notify(BackendEvent event) {
         // a re-list delivers many events from one task; the listener may close the watch in between
-        if (open) {
-            safely(() -> listener.onEvent(event));
+        call(() -> listener.onEvent(event));
+    }
+
+    /** Calls the listener unless the watch is closed; a listener that throws does not stop the watch. */
+    private void call(Runnable call) {
+        callback.lock();
+        try {
+            if (open) {
+                callbackUnchecked(call);
+            }
+        } finally {
+            callback.unlock();
         }
     }
 
-    private void fail(KgatewayException cause) {
-        if (!open) {
-            return;
-        }
-        close();
-        safely(() -> listener.onClose(cause));
-    }
-
-    /** A listener that throws must not stop the watch. */
-    private void safely(Runnable call) {
+    private static void callbackUnchecked(Runnable call) {
         try {
             call.run();
         } catch (RuntimeException e) {
             LOG.warn("Backend watch listener threw {}; the watch goes on", e.getClass().getName());
+        }
+    }
+
+    /** @return whether the watch was closed within {@code delay} */
+    private boolean awaitClose(Duration delay) {
+        try {
+            return closedSignal.await(delay.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return true;
         }
     }
 
@@ -230,6 +412,21 @@ final class RelistingWatch implements BackendWatch {
         }
     }
 
+    /** @return events fabric8 handed over so far (tests measure the bound with it) */
+    int receivedEvents() {
+        return received.get();
+    }
+
+    /** @return events handed over and waiting for the listener */
+    int queuedEvents() {
+        return queue.size();
+    }
+
+    /** @return the thread that calls the listener */
+    Thread eventsThread() {
+        return thread;
+    }
+
     @Override
     public int relistCount() {
         return relists.get();
@@ -242,15 +439,21 @@ final class RelistingWatch implements BackendWatch {
 
     @Override
     public void close() {
-        if (!open) {
-            return;
+        boolean first;
+        synchronized (this) {
+            first = open;
+            open = false;
         }
-        open = false;
-        Watch w = current;
-        if (w != null) {
-            closeQuietly(w);
+        if (first) {
+            closedSignal.countDown();
+            retireCurrent();
+            queue.clear();
+            collection.context.untrack(this);
         }
-        events.shutdown();
-        collection.context.untrack(this);
+        if (Thread.currentThread() != thread) {
+            // a listener call in progress ends before close returns
+            callback.lock();
+            callback.unlock();
+        }
     }
 }

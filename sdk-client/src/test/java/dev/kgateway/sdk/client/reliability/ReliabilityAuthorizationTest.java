@@ -113,14 +113,20 @@ class ReliabilityAuthorizationTest {
 
     @Test
     void forbiddenWatchNamesTheListItStartsWithAndLeavesNoThread() throws Exception {
-        server.expect().get().withPath(BASE + "?limit=500").andReturn(403, forbidden("list", "ai", "")).always();
         java.util.Set<Thread> before = Thread.getAllStackTraces().keySet();
+        java.util.concurrent.atomic.AtomicLong threadsDuringList = new java.util.concurrent.atomic.AtomicLong(-1);
+        server.expect().get().withPath(BASE + "?limit=500").andReply(403, request -> {
+            // the watch's events thread starts before its first list: it exists while the server answers
+            threadsDuringList.set(watchThreadsSince(before));
+            return forbidden("list", "ai", "");
+        }).always();
 
         KgatewayAuthorizationException e = catchThrowableOfType(KgatewayAuthorizationException.class,
                 () -> kgw.backends().inNamespace("ai").watch(event -> { }));
 
         assertThat(e.getVerb()).isEqualTo("list");
         assertThat(e.getNamespace()).isEqualTo("ai");
+        assertThat(threadsDuringList.get()).as("kgateway-watch threads while the list was refused").isEqualTo(1);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         while (System.nanoTime() < deadline && watchThreadsSince(before) > 0) {
             Thread.sleep(20);
