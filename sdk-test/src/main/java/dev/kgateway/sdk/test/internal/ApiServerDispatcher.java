@@ -191,6 +191,10 @@ public final class ApiServerDispatcher extends Dispatcher {
         if (path.equals("/version")) {
             return Status.json(200, "{\"major\":\"1\",\"minor\":\"33\",\"gitVersion\":\"v1.33.0-kgateway-sdk-test\",\"platform\":\"linux/amd64\"}");
         }
+        MockResponse discovery = discovery(path);
+        if (discovery != null) {
+            return discovery;
+        }
         Target target = target(path);
         if (target == null) {
             return Status.response(404, "NotFound", "the server could not find the requested resource");
@@ -206,6 +210,48 @@ public final class ApiServerDispatcher extends Dispatcher {
             case "DELETE" -> item ? delete(target, body) : methodNotAllowed();
             default -> methodNotAllowed();
         };
+    }
+
+    /** {@code /api/v1} and {@code /apis/<group>/<version>}: the resources served there, for clients that discover plurals. */
+    private MockResponse discovery(String path) {
+        String[] p = path.replaceAll("^/+|/+$", "").split("/");
+        String group;
+        String version;
+        if (p.length == 2 && p[0].equals("api")) {
+            group = "";
+            version = p[1];
+        } else if (p.length == 3 && p[0].equals("apis")) {
+            group = p[1];
+            version = p[2];
+        } else {
+            return null;
+        }
+        ObjectNode list = Json.object();
+        list.put("kind", "APIResourceList");
+        list.put("apiVersion", "v1");
+        list.put("groupVersion", group.isEmpty() ? version : group + "/" + version);
+        ArrayNode resources = list.putArray("resources");
+        for (ResourceType type : types.values()) {
+            if (type.group().equals(group) && type.versions().contains(version)) {
+                ObjectNode r = resources.addObject();
+                r.put("name", type.plural());
+                r.put("singularName", type.kind().toLowerCase(java.util.Locale.ROOT));
+                r.put("namespaced", type.namespaced());
+                r.put("kind", type.kind());
+                ArrayNode verbs = r.putArray("verbs");
+                List.of("create", "delete", "get", "list", "patch", "update", "watch").forEach(verbs::add);
+                if (type.statusSubresource()) {
+                    ObjectNode s = resources.addObject();
+                    s.put("name", type.plural() + "/status");
+                    s.put("singularName", "");
+                    s.put("namespaced", type.namespaced());
+                    s.put("kind", type.kind());
+                    ArrayNode sv = s.putArray("verbs");
+                    List.of("get", "patch", "update").forEach(sv::add);
+                }
+            }
+        }
+        return resources.isEmpty() ? null : Status.json(200, Json.write(list));
     }
 
     private static MockResponse methodNotAllowed() {
@@ -512,7 +558,7 @@ public final class ApiServerDispatcher extends Dispatcher {
             checkNamespace(t, merged);
             merged.put("apiVersion", apiVersion);
             merged.put("kind", t.type().kind());
-            ObjectNode managed = (ObjectNode) meta.get("managedFields");
+            JsonNode managed = meta.get("managedFields");
             ObjectNode stored = admit(t, "CREATE", null, stamp(merged, t.namespace()), null);
             if (managed != null) {
                 Json.metadata(stored).set("managedFields", managed);
@@ -580,7 +626,10 @@ public final class ApiServerDispatcher extends Dispatcher {
     private static JsonNode withoutBookkeeping(ObjectNode object) {
         ObjectNode copy = object.deepCopy();
         ObjectNode meta = Json.metadata(copy);
-        meta.remove("managedFields");
+        // a change of owners is a change; only the time of an entry is not
+        for (JsonNode entry : meta.path("managedFields")) {
+            ((ObjectNode) entry).remove("time");
+        }
         meta.remove("resourceVersion");
         meta.remove("generation");
         return copy;

@@ -211,7 +211,7 @@ public final class FieldManager {
     }
 
     private static JsonNode mergeValue(JsonNode live, JsonNode applied, String schemaPath, ResourceType type) {
-        if (live instanceof ObjectNode liveObject && applied.isObject() && !applied.isEmpty()) {
+        if (live instanceof ObjectNode liveObject && applied.isObject()) {
             ObjectNode out = liveObject.deepCopy();
             for (Map.Entry<String, JsonNode> m : applied.properties()) {
                 out.set(m.getKey(), mergeValue(out.get(m.getKey()), m.getValue(), schemaPath + "." + m.getKey(), type));
