@@ -69,7 +69,7 @@ public final class LabelSelector {
             if (!rest.startsWith("(") || !rest.endsWith(")")) {
                 throw invalid(selector);
             }
-            Set<String> values = Set.of(rest.substring(1, rest.length() - 1).trim().split("\\s*,\\s*"));
+            Set<String> values = new java.util.HashSet<>(List.of(rest.substring(1, rest.length() - 1).trim().split("\\s*,\\s*")));
             String key = key(words[0], selector);
             return in ? labels -> values.contains(labels.get(key)) : labels -> !values.contains(labels.get(key));
         }
