@@ -211,4 +211,37 @@ class WatchTest {
             assertThat(frames.types()).containsExactly("DELETED");
         }
     }
+
+    @Test
+    void aWatchEndsAfterItsTimeout() {
+        try (RawHttp.Frames frames = RawHttp.Frames.open(server, path() + "?watch=true&timeoutSeconds=1")) {
+            await().until(() -> server.openWatches() == 1);
+
+            await().atMost(Duration.ofSeconds(5)).until(() -> server.openWatches() == 0);
+        }
+    }
+
+    @Test
+    void eventsOfConcurrentWritesArriveInResourceVersionOrder() throws Exception {
+        try (RawHttp.Frames frames = RawHttp.Frames.open(server, path() + "?watch=true")) {
+            await().until(() -> server.openWatches() == 1);
+            Thread[] writers = new Thread[2];
+            for (int w = 0; w < writers.length; w++) {
+                int writer = w;
+                writers[w] = new Thread(() -> {
+                    for (int i = 0; i < 10; i++) {
+                        kgw.backends().inNamespace(ns).create(Fixtures.staticBackend("w" + writer + "-" + i));
+                    }
+                });
+                writers[w].start();
+            }
+            for (Thread t : writers) {
+                t.join();
+            }
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> frames.received.size() == 20);
+            assertThat(frames.received.stream().map(f -> f.path("object").path("metadata").path("resourceVersion").asLong()).toList())
+                    .isSorted().doesNotHaveDuplicates();
+        }
+    }
 }
