@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.testkit.engine.EngineTestKit;
 
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -115,18 +116,28 @@ class ExtensionTest {
     }
 
     @Test
-    void theServerNeverReadsAKubeconfig() {
-        String previousConfig = System.getProperty("kubeconfig");
-        String previousMaster = System.getProperty("kubernetes.master");
-        System.setProperty("kubeconfig", "/nonexistent/kubeconfig");
-        System.setProperty("kubernetes.master", "https://203.0.113.1:6443");
+    void theServerNeverReadsAKubeconfigOrFabric8SystemProperties(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path kubeconfig = dir.resolve("config");
+        java.nio.file.Files.writeString(kubeconfig, """
+                apiVersion: v1
+                kind: Config
+                clusters: [{name: c, cluster: {server: "https://203.0.113.1:6443"}}]
+                users: [{name: u, user: {token: from-kubeconfig}}]
+                contexts: [{name: x, context: {cluster: c, user: u, namespace: from-kubeconfig}}]
+                current-context: x
+                """);
+        Map<String, String> properties = Map.of("kubeconfig", kubeconfig.toString(), "kubernetes.master", "https://203.0.113.1:6443",
+                "kubernetes.auth.token", "from-property", "kubernetes.namespace", "from-property");
+        Map<String, String> previous = new java.util.HashMap<>();
+        properties.forEach((k, v) -> previous.put(k, System.getProperty(k)));
+        properties.forEach(System::setProperty);
         try (KgatewayTestServer server = KgatewayTestServer.start()) {
             assertThat(server.config().getMasterUrl()).isEqualTo(server.url());
-            assertThat(server.kubernetesClient().getMasterUrl().toString()).isEqualTo(server.url());
+            assertThat(server.kubernetesClient().getNamespace()).isEqualTo("default");
             assertThat(server.kgatewayClient().backends().inNamespace("default").list()).isEmpty();
+            assertThat(server.requests()).allSatisfy(c -> assertThat(c.header("Authorization")).isNull());
         } finally {
-            restore("kubeconfig", previousConfig);
-            restore("kubernetes.master", previousMaster);
+            previous.forEach(ExtensionTest::restore);
         }
     }
 

@@ -81,6 +81,30 @@ class MetadataTest {
     }
 
     @Test
+    void fabric8SeesGenerationStatusAndStaleResourceVersionsTheSameWay() {
+        GenericKubernetesResource created = backends(client).inNamespace(ns).resource(genericStatic(client, "web", "10.0.0.1", 8080)).create();
+        GenericKubernetesResource withStatus = backends(client).inNamespace(ns).withName("web").subresource("status")
+                .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"spec\":{\"type\":\"AWS\"},\"status\":{\"conditions\":[]}}");
+        assertThat(tree(client, withStatus).at("/spec/type").asString()).as("/status ignores spec").isEqualTo("Static");
+        assertThat(withStatus.getMetadata().getGeneration()).isEqualTo(1L);
+
+        GenericKubernetesResource relabelled = backends(client).inNamespace(ns).withName("web")
+                .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"metadata\":{\"labels\":{\"a\":\"b\"}}}");
+        GenericKubernetesResource moved = backends(client).inNamespace(ns).withName("web").patch(PatchContext.of(PatchType.JSON_MERGE),
+                "{\"spec\":{\"static\":{\"hosts\":[{\"host\":\"10.0.0.2\",\"port\":8080}]}},\"status\":null}");
+        assertThat(relabelled.getMetadata().getGeneration()).isEqualTo(1L);
+        assertThat(moved.getMetadata().getGeneration()).isEqualTo(2L);
+        assertThat(tree(client, moved).has("status")).as("the main resource ignores status").isTrue();
+
+        assertThatThrownBy(() -> backends(client).inNamespace(ns).resource(created).update())
+                .isInstanceOfSatisfying(KubernetesClientException.class, e -> {
+                    assertThat(e.getCode()).isEqualTo(409);
+                    assertThat(e.getStatus().getMessage()).isEqualTo("Operation cannot be fulfilled on backends.gateway.kgateway.dev \"web\":"
+                            + " the object has been modified; please apply your changes to the latest version and try again");
+                });
+    }
+
+    @Test
     void resourceVersionsGrowAcrossNamespacesAndKinds() {
         long before = server.currentResourceVersion();
         Backend a = backends.create(Fixtures.staticBackend("a"));

@@ -117,6 +117,15 @@ class ServerSideApplyTest {
     }
 
     @Test
+    void theSdkSeesALabelItStoppedApplyingRemoved() {
+        apply("ci", Fixtures.labelled(staticBackend("web"), Map.of("tier", "gold", "team", "search")), false);
+
+        Backend after = apply("ci", Fixtures.labelled(staticBackend("web"), Map.of("team", "search")), false);
+
+        assertThat(after.getMetadata().getLabels()).containsExactly(Map.entry("team", "search"));
+    }
+
+    @Test
     void aFieldTheManagerStopsApplyingStaysWhenAnotherManagerOwnsIt() {
         String withTier = "{\"apiVersion\":\"gateway.kgateway.dev/v1alpha1\",\"kind\":\"Backend\",\"metadata\":{\"name\":\"web\","
                 + "\"labels\":{\"tier\":\"gold\"}},\"spec\":{\"type\":\"Static\",\"static\":{\"hosts\":[{\"host\":\"a\",\"port\":80}]}}}";
