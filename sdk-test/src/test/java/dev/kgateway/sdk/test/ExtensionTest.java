@@ -121,12 +121,12 @@ class ExtensionTest {
         java.nio.file.Files.writeString(kubeconfig, """
                 apiVersion: v1
                 kind: Config
-                clusters: [{name: c, cluster: {server: "https://203.0.113.1:6443"}}]
+                clusters: [{name: c, cluster: {server: "https://127.0.0.1:1"}}]
                 users: [{name: u, user: {token: from-kubeconfig}}]
                 contexts: [{name: x, context: {cluster: c, user: u, namespace: from-kubeconfig}}]
                 current-context: x
                 """);
-        Map<String, String> properties = Map.of("kubeconfig", kubeconfig.toString(), "kubernetes.master", "https://203.0.113.1:6443",
+        Map<String, String> properties = Map.of("kubeconfig", kubeconfig.toString(), "kubernetes.master", "https://127.0.0.1:1",
                 "kubernetes.auth.token", "from-property", "kubernetes.namespace", "from-property");
         Map<String, String> previous = new java.util.HashMap<>();
         properties.forEach((k, v) -> previous.put(k, System.getProperty(k)));

@@ -21,6 +21,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * and rollouts show them. Faults are server-wide: one server per test method.
  */
 @KgatewayTest(serverPerMethod = true)
+@SuppressWarnings("try") // a watch is opened for its effect on the server
 class FaultsTest {
 
     KgatewayTestServer server;

@@ -137,4 +137,13 @@ class ListTest {
                     assertThat(e.getStatus().getMessage()).isEqualTo("field label not supported: spec.type");
                 });
     }
+
+    @Test
+    void aMalformedLabelSelectorIs400() {
+        RawHttp.Answer answer = RawHttp.send(server, "GET", "/apis/gateway.kgateway.dev/v1alpha1/namespaces/" + ns
+                + "/backends?labelSelector=tier%20in%20gold", null, null);
+
+        assertThat(answer.code()).isEqualTo(400);
+        assertThat(answer.json().path("message").asString()).startsWith("unable to parse requirement");
+    }
 }

@@ -27,6 +27,7 @@ import static org.awaitility.Awaitility.await;
 
 /** Watches: https://kubernetes.io/docs/reference/using-api/api-concepts/#efficient-detection-of-changes */
 @KgatewayTest(bookmarkIntervalMillis = 0)
+@SuppressWarnings("try") // watches are opened for their effect on the server
 class WatchTest {
 
     KubernetesClient client;
