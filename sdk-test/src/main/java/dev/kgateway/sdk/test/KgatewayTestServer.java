@@ -1,0 +1,297 @@
+package dev.kgateway.sdk.test;
+
+import dev.kgateway.sdk.client.KgatewayClient;
+import dev.kgateway.sdk.client.RetryPolicy;
+import dev.kgateway.sdk.test.internal.ApiServerDispatcher;
+import dev.kgateway.sdk.test.internal.Timers;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.ConfigBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.mockwebserver.Context;
+import io.fabric8.mockwebserver.MockWebServer;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.ScheduledFuture;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+
+/**
+ * An embedded Kubernetes API server that behaves like kube-apiserver for what a Backend client
+ * uses: server-side apply with field ownership and conflicts, validation answered with 422,
+ * resourceVersion, generation, finalizers and delete preconditions, paged lists with set-based
+ * selectors, watches that resume from a resourceVersion, send bookmarks and answer 410 when too
+ * old, faults on demand and a request log. Built on fabric8's {@code MockWebServer}; it listens on
+ * the loopback address only and reads no kubeconfig.
+ *
+ * <pre>{@code
+ * try (KgatewayTestServer server = KgatewayTestServer.start()) {      // Backend CRD installed
+ *     String ns = server.createNamespace();
+ *     server.kgatewayClient().backends().inNamespace(ns).apply(backend);
+ *     server.faults().failNext(1, 503);
+ *     assertThat(server.requests()).extracting(RecordedCall::method).contains("PATCH");
+ * }
+ * }</pre>
+ *
+ * <p>In JUnit 5 tests, {@link KgatewayTest @KgatewayTest} starts and stops it for you.
+ * Thread-safe.
+ */
+public final class KgatewayTestServer implements AutoCloseable {
+
+    /** The mock web server logs every request at INFO through java.util.logging; a strong reference keeps the level. */
+    private static final java.util.logging.Logger MOCK_SERVER_LOG = quiet("io.fabric8.mockwebserver");
+
+    /** Classpath location of the SDK's Backend CRD, in the model jar. */
+    public static final String SDK_BACKEND_CRD = "META-INF/kgateway-sdk/crds/backends.gateway.kgateway.dev.yaml";
+
+    private final Faults faults = new Faults();
+    private final ApiServerDispatcher dispatcher;
+    private final KubernetesMockServer server;
+    private final KubernetesClient client;
+    private final KgatewayClient kgateway;
+    private final ScheduledFuture<?> bookmarks;
+
+    private KgatewayTestServer(Builder builder) {
+        dispatcher = new ApiServerDispatcher(builder.admission, builder.watchHistory, faults::take, faults::latency);
+        server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(), dispatcher, false);
+        server.init(InetAddress.getLoopbackAddress(), 0);
+        client = new KubernetesClientBuilder().withConfig(config()).build();
+        kgateway = newKgatewayClient(b -> { });
+        bookmarks = builder.bookmarkInterval.isZero() ? null : Timers.every(dispatcher::sendBookmarks, builder.bookmarkInterval);
+        try {
+            for (String crd : builder.crds) {
+                installCrd(crd);
+            }
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    private static java.util.logging.Logger quiet(String name) {
+        java.util.logging.Logger logger = java.util.logging.Logger.getLogger(name);
+        logger.setLevel(java.util.logging.Level.WARNING);
+        return logger;
+    }
+
+    /** @return a started server with the SDK's Backend CRD installed and the default admission */
+    public static KgatewayTestServer start() {
+        return builder().start();
+    }
+
+    /** @return a builder for a server with other settings */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** @return the server's base URL, {@code http://127.0.0.1:<port>/} */
+    public String url() {
+        return server.url("/");
+    }
+
+    /**
+     * @return a fabric8 configuration for this server, built from nothing: no kubeconfig, no
+     *         environment variable, no service account is read; namespace {@code default}
+     */
+    public Config config() {
+        return new ConfigBuilder(Config.empty())
+                .withMasterUrl(url())
+                .withNamespace("default")
+                .withTrustCerts(true)
+                .withWatchReconnectInterval(50)
+                .withRequestRetryBackoffInterval(10)
+                .build();
+    }
+
+    /** @return the fabric8 client of this server (fabric8's defaults, its own retries on); closed with the server */
+    public KubernetesClient kubernetesClient() {
+        return client;
+    }
+
+    /** @return the SDK client of this server (default settings, short retry delays); closed with the server */
+    public KgatewayClient kgatewayClient() {
+        return kgateway;
+    }
+
+    /**
+     * @param customize changes to the defaults (retry policy {@code 4 attempts, 10..100 ms})
+     * @return a new SDK client of this server, with its own fabric8 client; the caller closes it
+     */
+    public KgatewayClient newKgatewayClient(Consumer<KgatewayClient.Builder> customize) {
+        KgatewayClient.Builder builder = KgatewayClient.builder().config(config())
+                .retryPolicy(new RetryPolicy(4, 30, Duration.ofMillis(10), Duration.ofMillis(100)));
+        customize.accept(builder);
+        return builder.build();
+    }
+
+    /** @return the name of a new namespace, {@code test-<random>} */
+    public String createNamespace() {
+        return createNamespace("test-" + UUID.randomUUID().toString().substring(0, 8).toLowerCase(Locale.ROOT));
+    }
+
+    /** Creates namespace {@code name}. @return {@code name} */
+    public String createNamespace(String name) {
+        client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(name).endMetadata().build()).create();
+        return name;
+    }
+
+    /** Deletes namespace {@code name} and everything in it. */
+    public void deleteNamespace(String name) {
+        client.namespaces().withName(name).delete();
+    }
+
+    /** Creates the CRD at classpath location {@code resource} (YAML or JSON). */
+    public void installCrd(String resource) {
+        try (InputStream in = Thread.currentThread().getContextClassLoader() != null
+                && Thread.currentThread().getContextClassLoader().getResource(resource) != null
+                ? Thread.currentThread().getContextClassLoader().getResourceAsStream(resource)
+                : KgatewayTestServer.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no CRD on the classpath at " + resource);
+            }
+            installCrd(client.getKubernetesSerialization().unmarshal(in, CustomResourceDefinition.class));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Creates {@code crd}; its kind is served from then on. */
+    public void installCrd(CustomResourceDefinition crd) {
+        client.apiextensions().v1().customResourceDefinitions().resource(crd).create();
+    }
+
+    /** @return every request received so far, in order (credentials redacted) */
+    public List<RecordedCall> requests() {
+        return dispatcher.requests();
+    }
+
+    /** @return the requests received so far that match {@code filter}, in order */
+    public List<RecordedCall> requests(Predicate<RecordedCall> filter) {
+        return dispatcher.requests().stream().filter(filter).toList();
+    }
+
+    /** Forgets the requests received so far. */
+    public void clearRequests() {
+        dispatcher.clearRequests();
+    }
+
+    /** @return the faults to inject: error answers and latency */
+    public Faults faults() {
+        return faults;
+    }
+
+    /** Closes every open watch from the server side; clients reconnect from their last resourceVersion. @return how many were open */
+    public int dropWatches() {
+        return dispatcher.dropWatches();
+    }
+
+    /**
+     * Forgets the watch history, as a compaction does: a watch from an older resourceVersion gets an
+     * ERROR event with a 410 Status, and an older continue token gets 410 Expired. Open watches stay
+     * open; call {@link #dropWatches()} too to make clients resume (and get the 410).
+     */
+    public void expireWatchHistory() {
+        dispatcher.expireHistory();
+    }
+
+    /** Sends a BOOKMARK now to every watch that asked for bookmarks (they also get one every bookmark interval). */
+    public void sendBookmarks() {
+        dispatcher.sendBookmarks();
+    }
+
+    /** @return how many watches are open */
+    public int openWatches() {
+        return dispatcher.openWatches();
+    }
+
+    /** @return the newest resourceVersion the server handed out (a cluster-wide counter) */
+    public long currentResourceVersion() {
+        return dispatcher.currentResourceVersion();
+    }
+
+    /** Stops the server and closes its clients. */
+    @Override
+    public void close() {
+        if (bookmarks != null) {
+            bookmarks.cancel(false);
+        }
+        kgateway.close();
+        client.close();
+        dispatcher.shutdown();
+        server.destroy();
+    }
+
+    /** Never shows credentials (there are none). */
+    @Override
+    public String toString() {
+        return "KgatewayTestServer{url=" + url() + "}";
+    }
+
+    /**
+     * Settings of a {@link KgatewayTestServer}.
+     *
+     * <pre>{@code
+     * KgatewayTestServer server = KgatewayTestServer.builder()
+     *     .admission(myCrdValidator)
+     *     .watchHistory(50)
+     *     .bookmarkInterval(Duration.ofMillis(200))
+     *     .start();
+     * }</pre>
+     */
+    public static final class Builder {
+        private Admission admission = new BackendModelAdmission();
+        private int watchHistory = 1000;
+        private Duration bookmarkInterval = Duration.ofSeconds(1);
+        private List<String> crds = List.of(SDK_BACKEND_CRD);
+
+        private Builder() {
+        }
+
+        /** @return this builder, checking custom resources with {@code admission} (default {@link BackendModelAdmission}) */
+        public Builder admission(Admission admission) {
+            this.admission = Objects.requireNonNull(admission, "admission");
+            return this;
+        }
+
+        /** @return this builder, keeping the last {@code events} changes for watches to resume from (default 1000) */
+        public Builder watchHistory(int events) {
+            if (events < 1) {
+                throw new IllegalArgumentException("watchHistory must be at least 1");
+            }
+            this.watchHistory = events;
+            return this;
+        }
+
+        /** @return this builder, sending BOOKMARK events this often to watches that allow them ({@link Duration#ZERO}: only on demand) */
+        public Builder bookmarkInterval(Duration interval) {
+            if (interval.isNegative()) {
+                throw new IllegalArgumentException("bookmarkInterval must not be negative");
+            }
+            this.bookmarkInterval = interval;
+            return this;
+        }
+
+        /** @return this builder, installing the CRDs at these classpath locations at start instead of the SDK's Backend CRD */
+        public Builder crds(String... resources) {
+            this.crds = List.of(resources);
+            return this;
+        }
+
+        /** @return the started server */
+        public KgatewayTestServer start() {
+            return new KgatewayTestServer(this);
+        }
+    }
+}

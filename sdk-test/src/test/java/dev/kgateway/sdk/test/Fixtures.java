@@ -1,0 +1,61 @@
+package dev.kgateway.sdk.test;
+
+import dev.kgateway.sdk.model.Backend;
+import dev.kgateway.sdk.model.BackendType;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.MixedOperation;
+import io.fabric8.kubernetes.client.dsl.Resource;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
+import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.util.Map;
+
+/** Backends to write, and fabric8's untyped access to them. */
+final class Fixtures {
+
+    static final ResourceDefinitionContext BACKENDS = new ResourceDefinitionContext.Builder()
+            .withGroup(Backend.GROUP).withVersion("v1alpha1").withKind(Backend.KIND).withPlural(Backend.PLURAL).withNamespaced(true).build();
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private Fixtures() {
+    }
+
+    static Backend staticBackend(String name, String host, int port) {
+        return Backend.builder()
+                .metadata(m -> m.name(name))
+                .spec(s -> s.type(BackendType.STATIC).staticBackend(st -> st.addHosts(h -> h.host(host).port(port))))
+                .build();
+    }
+
+    static Backend staticBackend(String name) {
+        return staticBackend(name, "10.0.0.1", 8080);
+    }
+
+    static Backend labelled(Backend backend, Map<String, String> labels) {
+        return backend.withMetadata(backend.getMetadata().withLabels(labels));
+    }
+
+    static MixedOperation<GenericKubernetesResource, GenericKubernetesResourceList, Resource<GenericKubernetesResource>> backends(
+            KubernetesClient client) {
+        return client.genericKubernetesResources(BACKENDS);
+    }
+
+    /** @return a Backend as fabric8's untyped resource, from JSON */
+    static GenericKubernetesResource generic(KubernetesClient client, String json) {
+        return client.getKubernetesSerialization().unmarshal(json, GenericKubernetesResource.class);
+    }
+
+    /** @return a static Backend as an untyped resource */
+    static GenericKubernetesResource genericStatic(KubernetesClient client, String name, String host, int port) {
+        return generic(client, "{\"apiVersion\":\"gateway.kgateway.dev/v1alpha1\",\"kind\":\"Backend\",\"metadata\":{\"name\":\"" + name
+                + "\"},\"spec\":{\"type\":\"Static\",\"static\":{\"hosts\":[{\"host\":\"" + host + "\",\"port\":" + port + "}]}}}");
+    }
+
+    /** @return {@code resource} as a JSON tree, for assertions on members fabric8 does not type */
+    static tools.jackson.databind.JsonNode tree(KubernetesClient client, Object resource) {
+        return JSON.readTree(client.getKubernetesSerialization().asJson(resource));
+    }
+}
