@@ -5,7 +5,6 @@ import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionVersion;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.Resource;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -16,24 +15,29 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Installing the Backend CRD carried in the model jar. */
-@EnableKubernetesMockClient(crud = true)
+/**
+ * Installing the Backend CRD carried in the model jar, on a CRUD mock that marks stored CRDs
+ * Established as kube-apiserver does (or, scripted, does not).
+ */
 class CrdInstallTest {
 
     private static final String CRD_IN_JAR = "META-INF/kgateway-sdk/crds/" + Backend.CRD_NAME + ".yaml";
 
-    KubernetesClient client;
-
+    private ScriptedApiServer api;
+    private KubernetesClient client;
     private KgatewayClient kgw;
 
     @BeforeEach
     void setUp() {
+        api = new ScriptedApiServer();
+        client = api.fabric8();
         kgw = KgatewayClient.from(client);
     }
 
     @AfterEach
     void tearDown() {
         kgw.close();
+        api.close();
     }
 
     private Resource<CustomResourceDefinition> crd() {

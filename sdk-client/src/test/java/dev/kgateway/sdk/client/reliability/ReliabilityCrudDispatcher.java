@@ -168,7 +168,9 @@ final class ReliabilityCrudDispatcher extends KubernetesCrudDispatcher {
                 return new MockResponse().setResponseCode(failureCode).setBody(failureBody);
             }
         }
-        return super.dispatch(request);
+        MockResponse handled = super.dispatch(request);
+        dev.kgateway.sdk.client.EstablishingCrds.afterDispatch(request, map);
+        return handled;
     }
 
     @Override
