@@ -135,12 +135,33 @@ public final class NamespacedBackends extends BackendCollection implements Names
 
     /** One PUT with the resourceVersion {@code toSend} carries; after a lost answer, checks whether it landed before repeating it. */
     private Backend replace(Backend toSend, boolean status) {
+        return replace(toSend, status, () -> landed(toSend, status));
+    }
+
+    private Backend replace(Backend toSend, boolean status, RequestExecutor.Recovery<Backend> recovery) {
         String name = toSend.getMetadata().getName();
         BackendResource resource = BackendResource.forWrite(toSend, context.serialization());
         Call call = status ? Call.writeStatus(namespace, name) : Call.write("update", namespace, name);
         return context.executor().execute(call,
                 () -> (status ? item(resource).subresource("status").update() : item(resource).update()).backend(),
-                dryRun ? null : () -> landed(toSend, status));
+                dryRun ? null : recovery);
+    }
+
+    /**
+     * After an edit whose answer was lost: the edit landed when the stored Backend carries its
+     * edit id ({@link EditIds}), even if other writers changed it since; otherwise it did not, and
+     * the edit starts over from a fresh read.
+     */
+    private Optional<Backend> editLanded(Backend sent, String editId) {
+        Optional<Backend> stored = get(sent.getMetadata().getName());
+        if (stored.isEmpty() || Objects.equals(stored.get().getMetadata().getResourceVersion(), sent.getMetadata().getResourceVersion())) {
+            return Optional.empty();
+        }
+        if (EditIds.carries(stored.get(), editId)) {
+            return stored;
+        }
+        throw new BackendConflictException("Backend '" + sent.getMetadata().getName() + "' in namespace '" + namespace
+                + "' was changed by someone else while the answer to this edit was lost", "", namespace, sent.getMetadata().getName(), null);
     }
 
     /**
@@ -208,7 +229,12 @@ public final class NamespacedBackends extends BackendCollection implements Names
                 }
             }
             try {
-                return replace(changed, status);
+                if (status) {
+                    return replace(changed, true);
+                }
+                String editId = EditIds.next();
+                Backend marked = EditIds.mark(changed, editId);
+                return replace(marked, false, () -> editLanded(marked, editId));
             } catch (BackendConflictException e) {
                 if (attempt >= attempts) {
                     throw e;
