@@ -111,21 +111,22 @@ class ReliabilityAuthorizationTest {
         assertThat(received()).hasSize(1);
     }
 
+    /*
+     * This test used to be named "...AndLeavesNoThread" and checked that no kgateway-watch thread
+     * outlived the refused watch; the watch creates that thread lazily, on its first event, so the
+     * check could not fail. Whether a watch that did start and then meets a 403 (on a re-list after
+     * 410) ends its thread is the watch's behaviour, left to the watch tests (RelistingWatch).
+     */
     @Test
-    void forbiddenWatchNamesTheListItStartsWithAndLeavesNoThread() throws Exception {
+    void forbiddenWatchNamesTheListItStartsWith() throws Exception {
         server.expect().get().withPath(BASE + "?limit=500").andReturn(403, forbidden("list", "ai", "")).always();
-        java.util.Set<Thread> before = Thread.getAllStackTraces().keySet();
 
         KgatewayAuthorizationException e = catchThrowableOfType(KgatewayAuthorizationException.class,
                 () -> kgw.backends().inNamespace("ai").watch(event -> { }));
 
         assertThat(e.getVerb()).isEqualTo("list");
         assertThat(e.getNamespace()).isEqualTo("ai");
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (System.nanoTime() < deadline && watchThreadsSince(before) > 0) {
-            Thread.sleep(20);
-        }
-        assertThat(watchThreadsSince(before)).as("kgateway-watch threads of the failed watch still alive").isZero();
+        assertThat(received()).as("sent once: a 403 is not retried").containsExactly("GET " + BASE + "?limit=500");
     }
 
     @Test
@@ -137,11 +138,6 @@ class ReliabilityAuthorizationTest {
 
         assertThat(e.getVerb()).isEqualTo("get");
         assertThat(e.getName()).isEqualTo("openai");
-    }
-
-    private static long watchThreadsSince(java.util.Set<Thread> before) {
-        return Thread.getAllStackTraces().keySet().stream()
-                .filter(t -> t.isAlive() && !before.contains(t) && t.getName().startsWith("kgateway-watch-")).count();
     }
 
     private void expect(String method, String path, String body) {
