@@ -82,7 +82,10 @@ final class RawDelete {
             Thread.currentThread().interrupt();
             throw new KubernetesClientException("interrupted while deleting", e);
         } catch (ExecutionException e) {
-            throw new KubernetesClientException("no answer to DELETE " + path, e.getCause() == null ? e : e.getCause());
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            // as fabric8 reports it for its own requests: no HTTP code, an I/O error as the cause
+            throw new KubernetesClientException("no answer to DELETE " + path,
+                    cause instanceof java.io.IOException ? cause : new java.io.IOException(cause.getMessage(), cause));
         }
         int code = response.code();
         String text = response.body() == null ? "" : response.body();

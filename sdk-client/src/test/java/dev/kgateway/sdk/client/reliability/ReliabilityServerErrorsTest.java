@@ -229,6 +229,21 @@ class ReliabilityServerErrorsTest {
     }
 
     @Test
+    void deleteWhoseConnectionDropsAfterTheServerGotItReturnsTrueWithoutASecondDelete() throws Exception {
+        server.expect().delete().withPath(ITEM).andReturn(200, BACKEND_JSON).always();
+        // no expectation for GET: the mock answers 404, the Backend is gone
+        try (ReliabilityProxy proxy = new ReliabilityProxy(server.getPort())) {
+            proxy.dropResponsesTo("DELETE " + ITEM);
+            NamespacedBackendClient backends = client(new ConfigBuilder(config).withMasterUrl(proxy.url()).build(), RetryPolicy.DEFAULT);
+
+            assertThat(backends.delete("openai")).isTrue();
+
+            assertThat(proxy.dropped()).isEqualTo(1);
+            assertThat(received()).containsExactly("DELETE " + ITEM, "GET " + ITEM);
+        }
+    }
+
+    @Test
     void createThroughAWrappedFabric8ClientWithItsOwnRetriesIsSentExactlyOnce() throws Exception {
         server.expect().post().withPath(BASE).andReturn(500, status(500, "InternalError", null)).always();
         // a fabric8 client as an application builds it: fabric8 retries 10 times by default
