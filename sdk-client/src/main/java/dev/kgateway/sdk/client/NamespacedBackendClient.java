@@ -74,7 +74,10 @@ public interface NamespacedBackendClient extends BackendCollectionClient {
     /**
      * Reads the Backend, applies {@code change} and updates it; on a conflict reads again and
      * re-applies {@code change}, with backoff, up to the client's retry limit. {@code change} may
-     * therefore run more than once and must not have side effects.
+     * therefore run more than once and must not have side effects. Each attempt writes a random id
+     * into the annotation {@code sdk.kgateway.dev/edit-ids} (the last 8 ids are kept): when the
+     * answer to an attempt is lost, the client reads the Backend and knows from it whether its change
+     * landed, so a change that landed is never applied a second time.
      *
      * @return the updated Backend
      * @throws BackendNotFoundException when the Backend does not exist
