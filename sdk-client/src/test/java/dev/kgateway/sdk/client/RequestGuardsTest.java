@@ -46,8 +46,16 @@ class RequestGuardsTest extends SharedApiServerTest {
                 .hasMessageContaining("invalid Backend name").hasMessageContaining("DNS-1123 subdomain");
         assertThatThrownBy(() -> backends.get(name)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> backends.patch(name, "{}")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> backends.create(TestBackends.staticBackend("ok").withMetadata(
-                TestBackends.staticBackend("ok").getMetadata().withName(name)))).isInstanceOf(IllegalArgumentException.class);
+        Backend named = TestBackends.staticBackend("ok").withMetadata(TestBackends.staticBackend("ok").getMetadata().withName(name));
+        // validating, the name is reported with the other violations (when the schema's pattern catches it) or refused after
+        assertThatThrownBy(() -> backends.create(named)).isInstanceOfAny(dev.kgateway.sdk.model.InvalidBackendException.class,
+                IllegalArgumentException.class);
+        try (KgatewayClient lax = KgatewayClient.builder().kubernetesClient(api.fabric8()).validateBeforeWrite(false).build()) {
+            assertThatThrownBy(() -> lax.backends().inNamespace(backends.namespace()).create(named))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("invalid Backend name");
+            assertThatThrownBy(() -> lax.backends().inNamespace(backends.namespace()).update(named))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("invalid Backend name");
+        }
         assertThat(inThisNamespace()).isEmpty();
     }
 

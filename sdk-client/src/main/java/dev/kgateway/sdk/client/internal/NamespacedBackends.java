@@ -67,11 +67,12 @@ public final class NamespacedBackends extends BackendCollection implements Names
     public Backend create(Backend backend) {
         Backend toSend = inNamespace(backend);
         toSend = toSend.withMetadata(toSend.getMetadata().withResourceVersion(null));
-        if (toSend.getMetadata().getName() != null) {
-            Names.requireName(toSend.getMetadata().getName());
-        }
+        // validation first, so an invalid name is reported with every other violation
         if (context.validateBeforeWrite()) {
             WriteValidation.forCreate(toSend);
+        }
+        if (toSend.getMetadata().getName() != null) {
+            Names.requireName(toSend.getMetadata().getName());
         }
         BackendResource resource = BackendResource.forWrite(toSend, context.serialization());
         return context.executor().execute(Call.create(namespace, nameOf(toSend)), () -> item(resource).create()).backend();
@@ -283,10 +284,10 @@ public final class NamespacedBackends extends BackendCollection implements Names
     public Backend apply(Backend backend, ApplyOptions options) {
         Objects.requireNonNull(options, "options");
         Backend toSend = inNamespace(backend);
-        requireNameOf(toSend);
         if (context.validateBeforeWrite()) {
             WriteValidation.forApply(toSend);
         }
+        requireNameOf(toSend);
         Map<String, JsonNode> unknown = new LinkedHashMap<>(toSend.getMetadata().getAdditionalProperties());
         unknown.keySet().removeAll(SERVER_OWNED_MEMBERS);
         ObjectMeta meta = toSend.getMetadata().toBuilder()
