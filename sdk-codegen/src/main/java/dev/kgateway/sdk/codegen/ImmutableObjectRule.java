@@ -3,7 +3,6 @@ package dev.kgateway.sdk.codegen;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.codemodel.JAnnotationUse;
 import com.sun.codemodel.JClass;
-import com.sun.codemodel.JClassAlreadyExistsException;
 import com.sun.codemodel.JCodeModel;
 import com.sun.codemodel.JDefinedClass;
 import com.sun.codemodel.JExpr;
@@ -18,6 +17,7 @@ import org.jsonschema2pojo.rules.Rule;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -62,7 +62,7 @@ final class ImmutableObjectRule implements Rule<JPackage, JType> {
         String className = Names.className(nodeName, node);
         JDefinedClass c = factory.defineClass(pkg, JMod.PUBLIC | JMod.ABSTRACT, className, schema, where,
                 ImmutablesRuleFactory.GeneratedKind.VALUE);
-        ensurePackageStyle(pkg);
+        ensurePackageStyle(pkg, factory.source(schema).displayName());
 
         String immutable = pkg.name() + ".Immutable" + className;
         JClass immutableClass = owner.directClass(immutable);
@@ -75,18 +75,25 @@ final class ImmutableObjectRule implements Rule<JPackage, JType> {
 
         List<Property> props = properties(node, c, schema, where);
         boolean root = parent == null;
-        JDefinedClass builder = builderClass(c, immutable);
-        classJavadoc(c, node, props, where);
+        SchemaSource source = factory.source(schema);
+        Set<String> objectPaths = source.instancePaths(schema);
+        Map<Property, MemberDocs> docs = new LinkedHashMap<>();
         for (Property p : props) {
-            accessor(c, p);
+            docs.put(p, new MemberDocs(p, objectPaths, source));
+        }
+        JDefinedClass builder = BuilderMembers.declare(c);
+        classJavadoc(c, node, props, source.location(schema));
+        for (Property p : props) {
+            accessor(c, p, docs.get(p));
         }
         unknownMembersAccessor(c);
         declaredNamesCheck(c, props);
-        factoryMethods(c, builder, props, root);
+        factoryMethods(c, builder, immutableClass, props, root);
         for (Property p : props) {
-            wither(c, p, immutableClass);
-            consumerOverload(builder, p);
+            wither(c, p, immutableClass, docs.get(p));
+            editInPlace(c, p);
         }
+        BuilderMembers.emit(factory, c, builder, props, docs);
         new ValidationEmitter(factory, resolver, c, node, schema, props, where).emit();
         if (root) {
             RootMembers.emit(c, node, props);
@@ -137,7 +144,7 @@ final class ImmutableObjectRule implements Rule<JPackage, JType> {
         return props;
     }
 
-    private static void ensurePackageStyle(JPackage pkg) {
+    private static void ensurePackageStyle(JPackage pkg, String schemaName) {
         for (JAnnotationUse use : pkg.annotations()) {
             if (use.getAnnotationClass().fullName().equals(STYLE)) {
                 return;
@@ -149,28 +156,15 @@ final class ImmutableObjectRule implements Rule<JPackage, JType> {
         style.param("overshadowImplementation", true);
         style.param("jdkOnly", true);
         style.param("defaultAsDefault", false);
-        pkg.javadoc().add("The kgateway model, generated from {@code schema/backend.json}. Start at {@link "
+        pkg.javadoc().add("The kgateway model, generated from " + MemberDocs.code(schemaName) + ". Start at {@link "
                 + pkg.name() + ".Backend}.\n<p>One shared Immutables style: implementations stay package-private,"
-                + "\naccessors are {@code getX()}, builders return the public {@code X.Builder}.");
+                + "\naccessors are {@code getX()}, builders are the public {@code X.Builder}.");
     }
 
-    private static JDefinedClass builderClass(JDefinedClass c, String immutable) {
-        try {
-            JDefinedClass builder = c._class(JMod.PUBLIC | JMod.STATIC | JMod.FINAL, "Builder");
-            builder._extends(c.owner().directClass(immutable + ".Builder"));
-            builder.constructor(JMod.NONE).javadoc().add("Use {@link " + c.name() + "#builder()}.");
-            builder.javadoc().add("Builds {@link " + c.name() + "} values. Every setter returns this builder;"
-                    + "\nnested objects also take a {@code Consumer} of their own builder.");
-            return builder;
-        } catch (JClassAlreadyExistsException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static void classJavadoc(JDefinedClass c, JsonNode node, List<Property> props, String where) {
+    private static void classJavadoc(JDefinedClass c, JsonNode node, List<Property> props, String location) {
         String name = c.name();
-        StringBuilder doc = new StringBuilder(node.path("description").asText(name + "."));
-        doc.append("\n<p>Generated from {@code schema/backend.json} (").append(escape(where)).append(");")
+        StringBuilder doc = new StringBuilder(MemberDocs.html(node.path("description").asText(name + ".")));
+        doc.append("\n<p>Generated from ").append(MemberDocs.code(location)).append(";")
                 .append(" immutable, with a builder. Reading is tolerant (nothing is mandatory at build time);")
                 .append(" JSON members the schema does not know are kept in {@link #getAdditionalProperties()}.")
                 .append("\n<pre>{@code\n").append(name).append(" value = ").append(name).append(".builder()");
@@ -183,11 +177,7 @@ final class ImmutableObjectRule implements Rule<JPackage, JType> {
         c.javadoc().add(doc.toString());
     }
 
-    private static String escape(String text) {
-        return text.replace("*/", "*&#47;").replace("@", "&#64;");
-    }
-
-    private static void accessor(JDefinedClass c, Property p) {
+    private static void accessor(JDefinedClass c, Property p, MemberDocs docs) {
         JCodeModel owner = c.owner();
         JMethod getter = c.method(JMod.PUBLIC | JMod.ABSTRACT, p.type(), p.getter());
         getter.annotate(owner.directClass("com.fasterxml.jackson.annotation.JsonProperty")).param("value", p.jsonName());
@@ -197,9 +187,7 @@ final class ImmutableObjectRule implements Rule<JPackage, JType> {
         } else {
             getter.annotate(owner.directClass("javax.annotation.Nullable"));
         }
-        String description = p.schema().path("description").asText("");
-        getter.javadoc().add((description.isEmpty() ? "" : escape(description) + "\n")
-                + "<p>JSON member {@code " + p.jsonName() + "}" + (p.required() ? ", required by {@code validate()}" : "") + ".");
+        getter.javadoc().add(docs.full());
         getter.javadoc().addReturn().add(p.isCollection() ? "an immutable collection, empty when absent" : "the value, or {@code null} when absent");
     }
 
@@ -240,10 +228,10 @@ final class ImmutableObjectRule implements Rule<JPackage, JType> {
         check.javadoc().add("Fails when an unknown member is named like a declared member: it would be written twice.");
     }
 
-    private static void factoryMethods(JDefinedClass c, JDefinedClass builder, List<Property> props, boolean root) {
+    private static void factoryMethods(JDefinedClass c, JDefinedClass builder, JClass immutableClass, List<Property> props, boolean root) {
         JMethod create = c.method(JMod.PUBLIC | JMod.STATIC, builder, "builder");
         if (root) {
-            create.body().decl(builder, "builder", JExpr._new(builder));
+            create.body().decl(builder, "builder", immutableClass.staticInvoke("builder"));
             for (Property p : props) {
                 if (p.schema().has("const")) {
                     create.body().invoke(JExpr.ref("builder"), p.javaName()).arg(JExpr.lit(p.schema().get("const").asText()));
@@ -253,17 +241,17 @@ final class ImmutableObjectRule implements Rule<JPackage, JType> {
             create.javadoc().add("A new builder, with the constant members ({@code apiVersion}, {@code kind}) already set.");
             create.javadoc().addReturn().add("the builder");
         } else {
-            create.body()._return(JExpr._new(builder));
+            create.body()._return(immutableClass.staticInvoke("builder"));
             create.javadoc().add("A new, empty builder.");
             create.javadoc().addReturn().add("the builder");
         }
         JMethod toBuilder = c.method(JMod.PUBLIC, builder, "toBuilder");
-        toBuilder.body()._return(JExpr._new(builder).invoke("from").arg(JExpr._this()));
+        toBuilder.body()._return(immutableClass.staticInvoke("builder").invoke("from").arg(JExpr._this()));
         toBuilder.javadoc().add("A builder holding every value of this object, unknown members included.");
         toBuilder.javadoc().addReturn().add("the builder");
     }
 
-    private void wither(JDefinedClass c, Property p, JClass immutableClass) {
+    private void wither(JDefinedClass c, Property p, JClass immutableClass, MemberDocs docs) {
         JCodeModel owner = c.owner();
         String name = "with" + Names.capitalize(p.javaName());
         JMethod with = c.method(JMod.PUBLIC, c, name);
@@ -271,8 +259,7 @@ final class ImmutableObjectRule implements Rule<JPackage, JType> {
         if (p.isList()) {
             // Immutables drops the wildcard for final element types; the signatures must match to override.
             JClass element = p.elementType();
-            boolean finalElement = element.fullName().startsWith("java.lang.")
-                    || factory.kindOf(element) == ImmutablesRuleFactory.GeneratedKind.OPEN_ENUM;
+            boolean finalElement = BuilderMembers.isFinal(factory, element);
             value = with.param(owner.ref(Iterable.class).narrow(finalElement ? element : element.wildcard()), "elements");
         } else if (p.isMap()) {
             value = with.param(owner.ref(Map.class).narrow(owner.ref(String.class), p.elementType().wildcard()), "entries");
@@ -281,30 +268,37 @@ final class ImmutableObjectRule implements Rule<JPackage, JType> {
             value.annotate(owner.directClass("javax.annotation.Nullable"));
         }
         with.body()._return(immutableClass.staticInvoke("copyOf").arg(JExpr._this()).invoke(name).arg(value));
-        with.javadoc().add("A copy of this object with {@code " + p.jsonName() + "} replaced; this object is unchanged.");
+        with.javadoc().add("A copy of this object with {@code " + p.jsonName() + "} replaced; this object is unchanged."
+                + (docs.releases() == null ? "" : "\n<p>" + docs.releases()) + "\n@see #" + p.getter() + "()");
         with.javadoc().addParam(value).add(p.isCollection() ? "the new contents" : "the new value, or {@code null} to remove it");
         with.javadoc().addReturn().add("the copy");
     }
 
-    /** {@code spec(Consumer<BackendSpec.Builder>)} and {@code addHosts(Consumer<StaticHost.Builder>)}. */
-    private void consumerOverload(JDefinedClass builder, Property p) {
-        JCodeModel owner = builder.owner();
-        boolean list = p.isList();
-        JType target = list ? p.elementType() : p.type();
-        if (factory.kindOf(target) != ImmutablesRuleFactory.GeneratedKind.VALUE || p.isMap()) {
+    /**
+     * {@code editSpec(s -> s.editAws(a -> a.region("eu-west-1")))} on a value: a copy whose member is
+     * the current value (or an empty one) changed through its builder.
+     */
+    private void editInPlace(JDefinedClass c, Property p) {
+        if (p.isCollection() || factory.kindOf(p.type()) != ImmutablesRuleFactory.GeneratedKind.VALUE) {
             return;
         }
-        String method = list ? "add" + Names.capitalize(p.javaName()) : p.javaName();
-        JClass targetBuilder = owner.directClass(target.fullName() + ".Builder");
-        JMethod overload = builder.method(JMod.PUBLIC, builder, method);
-        JVar consumer = overload.param(owner.ref(Consumer.class).narrow(targetBuilder), "configure");
-        overload.body().decl(targetBuilder, "nested", owner.directClass(target.fullName()).staticInvoke("builder"));
-        overload.body().invoke(consumer, "accept").arg(JExpr.ref("nested"));
-        overload.body()._return(JExpr.invoke(method).arg(JExpr.ref("nested").invoke("build")));
-        overload.javadoc().add((list ? "Adds one element of {@code " : "Sets {@code ") + p.jsonName()
-                + "}, built in place from a new, empty builder.\n<pre>{@code\n." + method + "(x -> x.someProperty(...))\n}</pre>");
-        overload.javadoc().addParam(consumer).add("fills in the nested builder");
-        overload.javadoc().addReturn().add("this builder");
+        JCodeModel owner = c.owner();
+        JClass target = owner.directClass(p.type().fullName());
+        JClass targetBuilder = owner.directClass(p.type().fullName() + ".Builder");
+        String cap = Names.capitalize(p.javaName());
+        JMethod edit = c.method(JMod.PUBLIC, c, "edit" + cap);
+        JVar consumer = edit.param(owner.ref(Consumer.class).narrow(targetBuilder), "edit");
+        edit.body().decl(target, "current", JExpr.invoke(p.getter()));
+        edit.body().decl(targetBuilder, "nested",
+                com.sun.codemodel.JOp.cond(JExpr.ref("current").eq(JExpr._null()), target.staticInvoke("builder"), JExpr.ref("current").invoke("toBuilder")));
+        edit.body().invoke(consumer, "accept").arg(JExpr.ref("nested"));
+        edit.body()._return(JExpr.invoke("with" + cap).arg(JExpr.ref("nested").invoke("build")));
+        edit.javadoc().add("A copy of this object with {@code " + p.jsonName() + "} changed in place; this object is unchanged."
+                + "\n{@code edit} gets a builder holding the current value (an empty builder when it is not set);"
+                + "\nwhat it builds becomes the new value. Edits nest, so one deep change is one expression:"
+                + "\n<pre>{@code\nBackend moved = backend.editSpec(s -> s.editAws(a -> a.region(\"eu-west-1\")));\n}</pre>");
+        edit.javadoc().addParam(consumer).add("changes the nested builder");
+        edit.javadoc().addReturn().add("the copy");
     }
 
     private static void toStringMethod(JDefinedClass c, List<Property> props) {

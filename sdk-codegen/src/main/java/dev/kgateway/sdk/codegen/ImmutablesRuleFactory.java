@@ -10,6 +10,7 @@ import org.jsonschema2pojo.Schema;
 import org.jsonschema2pojo.rules.Rule;
 import org.jsonschema2pojo.rules.RuleFactory;
 
+import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -31,6 +32,17 @@ public class ImmutablesRuleFactory extends RuleFactory {
 
     /** Types this factory generated, by fully qualified name; read by the validation emitter. */
     private final Map<String, GeneratedKind> generated = new HashMap<>();
+
+    /** The schema files seen, by document URI: repository name, instance paths, release lines. */
+    private final Map<URI, SchemaSource> sources = new HashMap<>();
+
+    /** What the generator knows about the file {@code schema} comes from; read once per file. */
+    SchemaSource source(Schema schema) {
+        if (schema == null || schema.getId() == null) {
+            return SchemaSource.load(URI.create("unknown:schema.json"));
+        }
+        return sources.computeIfAbsent(SchemaSource.documentOf(schema), SchemaSource::load);
+    }
 
     @Override
     public Rule<JPackage, JType> getObjectRule() {

@@ -2,6 +2,7 @@ package dev.kgateway.sdk.codegen;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.codemodel.JClass;
+import com.sun.codemodel.JClassAlreadyExistsException;
 import com.sun.codemodel.JClassContainer;
 import com.sun.codemodel.JCodeModel;
 import com.sun.codemodel.JDefinedClass;
@@ -16,7 +17,7 @@ import org.jsonschema2pojo.Schema;
 import org.jsonschema2pojo.rules.Rule;
 
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -27,6 +28,9 @@ import java.util.Objects;
  * ({@code "type": "GCP"}) is read, kept and written back unchanged.
  */
 final class OpenEnumRule implements Rule<JClassContainer, JType> {
+
+    /** The {@code Known} constant for every value the schema does not list. */
+    static final String UNRECOGNIZED = "UNRECOGNIZED";
 
     private final ImmutablesRuleFactory factory;
 
@@ -51,25 +55,31 @@ final class OpenEnumRule implements Rule<JClassContainer, JType> {
                 ImmutablesRuleFactory.GeneratedKind.OPEN_ENUM);
         c._implements(owner.directClass(pkg.name() + ".OpenEnum"));
 
-        String description = node.path("description").asText("Values of " + nodeName + ".");
+        String description = MemberDocs.html(node.path("description").asText("Values of " + nodeName + "."));
         c.javadoc().add(description
                 + "\n<p>An open enum: the known values are constants; a value this SDK does not know is still read,"
                 + "\nkept and written back ({@link #isKnown()} is then {@code false}).\n"
                 + "<pre>{@code\n" + className + " known = " + className + "." + Names.constantName(values.get(0)) + ";\n"
                 + className + " parsed = " + className + ".of(\"" + values.get(0) + "\"); // same constant\n"
-                + "boolean future = !" + className + ".of(\"SomethingNew\").isKnown(); // true\n}</pre>");
+                + "boolean future = !" + className + ".of(\"SomethingNew\").isKnown(); // true\n}</pre>"
+                + "\n<p>For {@code switch}, {@link java.util.EnumSet} and {@link java.util.EnumMap}, {@link #known()} gives a real"
+                + "\nJava enum, {@link Known}, with {@link Known#" + UNRECOGNIZED + "} for every value this SDK does not know:\n"
+                + "<pre>{@code\nswitch (value.known()) {\n    case " + Names.constantName(values.get(0)) + " -> ...;\n    case "
+                + UNRECOGNIZED + " -> log(\"newer than this SDK: \" + value.value());\n    default -> ...;\n}\n}</pre>");
 
         JClass string = owner.ref(String.class);
         JFieldVar valueField = c.field(JMod.PRIVATE | JMod.FINAL, string, "value");
-        JFieldVar knownField = c.field(JMod.PRIVATE | JMod.FINAL, owner.BOOLEAN, "known");
+        JDefinedClass knownEnum = knownEnum(c, where);
+        JFieldVar knownField = c.field(JMod.PRIVATE | JMod.FINAL, knownEnum, "known");
 
         StringBuilder knownList = new StringBuilder();
-        Map<String, String> valueByConstant = new HashMap<>();
+        Map<String, String> valueByConstant = new LinkedHashMap<>();
         for (String value : values) {
             String constant = Names.constantName(value);
-            if (constant.equals("KNOWN")) {
+            if (constant.equals("KNOWN") || constant.equals(UNRECOGNIZED)) {
                 throw new GenerationException("enum at " + where + " has the value '" + value
-                        + "', whose Java constant KNOWN is reserved for the list of known values");
+                        + "', whose Java constant " + constant + " is reserved (KNOWN for the list of known values, "
+                        + UNRECOGNIZED + " for the values this SDK does not know)");
             }
             String clash = valueByConstant.put(constant, value);
             if (clash != null) {
@@ -77,7 +87,8 @@ final class OpenEnumRule implements Rule<JClassContainer, JType> {
                         + "', which both map to the Java constant " + constant + "; only one can be represented");
             }
             JFieldVar field = c.field(JMod.PUBLIC | JMod.STATIC | JMod.FINAL, c, constant,
-                    JExpr._new(c).arg(JExpr.lit(value)).arg(JExpr.TRUE));
+                    JExpr._new(c).arg(JExpr.lit(value)).arg(knownEnum.staticRef(constant)));
+            knownEnum.enumConstant(constant).javadoc().add("The value {@code \"" + value + "\"}: {@link " + className + "#" + constant + "}.");
             field.javadoc().add("The value {@code \"" + value + "\"}.");
             knownList.append(knownList.length() == 0 ? "" : ", ").append(constant);
         }
@@ -86,7 +97,7 @@ final class OpenEnumRule implements Rule<JClassContainer, JType> {
 
         JMethod ctor = c.constructor(JMod.PRIVATE);
         JVar ctorValue = ctor.param(string, "value");
-        JVar ctorKnown = ctor.param(owner.BOOLEAN, "known");
+        JVar ctorKnown = ctor.param(knownEnum, "known");
         ctor.body().assign(JExpr._this().ref(valueField), ctorValue);
         ctor.body().assign(JExpr._this().ref(knownField), ctorKnown);
 
@@ -100,7 +111,7 @@ final class OpenEnumRule implements Rule<JClassContainer, JType> {
                 + "        return candidate;\n"
                 + "    }\n"
                 + "}");
-        of.body()._return(JExpr._new(c).arg(ofValue).arg(JExpr.FALSE));
+        of.body()._return(JExpr._new(c).arg(ofValue).arg(knownEnum.staticRef(UNRECOGNIZED)));
         of.javadoc().add("The constant for a known value, or a new instance that keeps an unknown one.");
         of.javadoc().addParam(ofValue).add("the JSON value, never null");
         of.javadoc().addReturn().add("the constant, or an instance holding the unknown value");
@@ -114,9 +125,32 @@ final class OpenEnumRule implements Rule<JClassContainer, JType> {
 
         JMethod isKnown = c.method(JMod.PUBLIC, owner.BOOLEAN, "isKnown");
         isKnown.annotate(Override.class);
-        isKnown.body()._return(knownField);
+        isKnown.body()._return(knownField.ne(knownEnum.staticRef(UNRECOGNIZED)));
         isKnown.javadoc().add("Whether the schema this SDK was built from lists this value.");
         isKnown.javadoc().addReturn().add("{@code true} for the constants");
+
+        knownEnum.enumConstant(UNRECOGNIZED).javadoc().add("Any value this SDK does not know: {@link " + className
+                + "#value()} holds it.");
+        JMethod known = c.method(JMod.PUBLIC, knownEnum, "known");
+        known.annotate(Override.class);
+        known.body()._return(knownField);
+        known.javadoc().add("This value as a real Java enum, for {@code switch}, {@code EnumSet} and {@code EnumMap}.");
+        known.javadoc().addReturn().add("the matching {@link Known} constant, or {@link Known#" + UNRECOGNIZED
+                + "} for a value this SDK does not know");
+
+        JMethod fromKnown = c.method(JMod.PUBLIC | JMod.STATIC, c, "fromKnown");
+        JVar knownParam = fromKnown.param(knownEnum, "known");
+        StringBuilder cases = new StringBuilder("switch (known) {\n");
+        for (String constant : valueByConstant.keySet()) {
+            cases.append("    case ").append(constant).append(":\n        return ").append(className).append('.').append(constant).append(";\n");
+        }
+        cases.append("    default:\n        throw new IllegalArgumentException(\"").append(UNRECOGNIZED)
+                .append(" stands for every value this SDK does not know; use ").append(className).append(".of(String)\");\n}");
+        fromKnown.body().directStatement(cases.toString());
+        fromKnown.javadoc().add("The open enum constant for a {@link Known} constant: the reverse of {@link #known()}.");
+        fromKnown.javadoc().addParam(knownParam).add("a known constant, not {@link Known#" + UNRECOGNIZED + "}");
+        fromKnown.javadoc().addReturn().add("the constant holding the same value");
+        fromKnown.javadoc().addThrows(IllegalArgumentException.class).add("for {@link Known#" + UNRECOGNIZED + "}, which has no value");
 
         JMethod knownValues = c.method(JMod.PUBLIC | JMod.STATIC, listOfC, "knownValues");
         knownValues.body()._return(JExpr.ref("KNOWN"));
@@ -144,5 +178,18 @@ final class OpenEnumRule implements Rule<JClassContainer, JType> {
         toString.javadoc().add("The JSON value.");
         toString.javadoc().addReturn().add("the value");
         return c;
+    }
+
+    /** The nested {@code enum Known}; its constants are added with the open enum's. */
+    private static JDefinedClass knownEnum(JDefinedClass c, String where) {
+        try {
+            JDefinedClass known = c._enum(JMod.PUBLIC, "Known");
+            known.javadoc().add("The values of {@link " + c.name() + "} as a real Java enum, in schema order, and {@link #"
+                    + UNRECOGNIZED + "}\nfor the rest: usable in {@code switch}, {@link java.util.EnumSet} and {@link java.util.EnumMap}."
+                    + "\nFrom an open enum: {@link " + c.name() + "#known()}; back: {@link " + c.name() + "#fromKnown(Known)}.");
+            return known;
+        } catch (JClassAlreadyExistsException e) {
+            throw new GenerationException("enum at " + where + " already has a nested type Known");
+        }
     }
 }

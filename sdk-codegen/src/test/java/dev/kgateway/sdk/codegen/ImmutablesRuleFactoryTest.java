@@ -186,12 +186,13 @@ class ImmutablesRuleFactoryTest {
     // ---- builders and copies --------------------------------------------------------------
 
     @Test
-    void nestedBuilderExtendsTheImmutablesBuilder() {
+    void nestedBuilderIsAnAbstractClassThatTheImmutablesBuilderImplements() {
         String src = squash(source(thing, "Thing"));
 
-        assertThat(src).contains("public final static class Builder extends ImmutableThing.Builder {")
+        assertThat(src).contains("public static abstract class Builder {")
+                .doesNotContain("extends ImmutableThing.Builder")
                 .contains("public static Thing.Builder builder() {")
-                .contains("public Thing.Builder toBuilder() { return new Thing.Builder().from(this); }");
+                .contains("public Thing.Builder toBuilder() { return ImmutableThing.builder().from(this); }");
     }
 
     @Test
@@ -218,8 +219,8 @@ class ImmutablesRuleFactoryTest {
     void rootBuilderPresetsTheConstMembers() {
         String src = squash(source(thing, "Thing"));
 
-        assertThat(src).contains("Thing.Builder builder = new Thing.Builder(); builder.apiVersion(\"example.com/v1\"); builder.kind(\"Thing\"); return builder;");
-        assertThat(squash(source(thing, "Child"))).contains("public static Child.Builder builder() { return new Child.Builder(); }");
+        assertThat(src).contains("Thing.Builder builder = ImmutableThing.builder(); builder.apiVersion(\"example.com/v1\"); builder.kind(\"Thing\"); return builder;");
+        assertThat(squash(source(thing, "Child"))).contains("public static Child.Builder builder() { return ImmutableChild.builder(); }");
     }
 
     @Test
@@ -254,12 +255,12 @@ class ImmutablesRuleFactoryTest {
         String src = squash(source(thing, "Color"));
 
         assertThat(src).contains("public final class Color implements OpenEnum")
-                .contains("public final static Color DARK_RED = new Color(\"DarkRed\", true);")
-                .contains("public final static Color LIGHT_BLUE = new Color(\"light-blue\", true);")
-                .contains("public final static Color V_2X = new Color(\"2x\", true);")
+                .contains("public final static Color DARK_RED = new Color(\"DarkRed\", Color.Known.DARK_RED);")
+                .contains("public final static Color LIGHT_BLUE = new Color(\"light-blue\", Color.Known.LIGHT_BLUE);")
+                .contains("public final static Color V_2X = new Color(\"2x\", Color.Known.V_2X);")
                 .contains("private final static List<Color> KNOWN = (List.of(DARK_RED, LIGHT_BLUE, V_2X));")
                 .contains("@JsonCreator(mode = (JsonCreator.Mode.DELEGATING)) public static Color of(String value)")
-                .contains("return new Color(value, false);")
+                .contains("return new Color(value, Color.Known.UNRECOGNIZED);")
                 .contains("@Override @JsonValue public String value()")
                 .contains("public static List<Color> knownValues()");
         assertThat(squash(source(thing, "Thing"))).contains("public abstract Color getColor();");
@@ -405,7 +406,7 @@ class ImmutablesRuleFactoryTest {
                 .contains("public final static String KIND = \"Thing\";")
                 .contains("public final static String PLURAL = \"things\";")
                 .contains("public final static String CRD_NAME = \"things.example.com\";");
-        assertThat(child).doesNotContain("validate()").doesNotContain("API_VERSION")
+        assertThat(child).doesNotContain("public List<Violation> validate()").doesNotContain("API_VERSION")
                 .contains("void collectViolations(String path, List<Violation> out)");
     }
 

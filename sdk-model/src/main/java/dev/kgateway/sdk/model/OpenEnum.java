@@ -10,6 +10,17 @@ package dev.kgateway.sdk.model;
  * if (type.equals(BackendType.AI)) { ... }
  * else if (!type.isKnown()) { log.warn("backend type {} is newer than this SDK", type.value()); }
  * }</pre>
+ *
+ * <p>Each generated open enum also has a real Java enum of its known values, {@code X.Known}, with
+ * {@code UNRECOGNIZED} for the rest ({@link #known()}), for {@code switch}, {@code EnumSet} and {@code EnumMap}:
+ * <pre>{@code
+ * switch (backend.getSpec().getType().known()) {
+ *     case STATIC -> routeToHosts();
+ *     case AWS -> invokeLambda();
+ *     case UNRECOGNIZED -> log.warn("backend type is newer than this SDK");
+ *     default -> { }
+ * }
+ * }</pre>
  */
 public interface OpenEnum {
 
@@ -18,4 +29,10 @@ public interface OpenEnum {
 
     /** @return whether the schema this SDK was built from lists this value */
     boolean isKnown();
+
+    /**
+     * @return this value as the generated type's {@code Known} enum constant; {@code UNRECOGNIZED}
+     *     when {@link #isKnown()} is {@code false}
+     */
+    Enum<?> known();
 }
