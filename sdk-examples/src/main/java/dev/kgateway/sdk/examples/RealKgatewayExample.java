@@ -18,6 +18,7 @@ import dev.kgateway.sdk.model.Violation;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Backends as real kgateway releases serve them, built with the SDK's builders, next to the seed
@@ -298,7 +299,7 @@ public final class RealKgatewayExample {
         out.println("  edited in place: " + describe(moved));
         out.println("  the original is unchanged: " + describe(lambda));
         out.println("  as YAML:\n" + BackendJson.toYaml(moved));
-        return java.util.stream.Stream.concat(shapes.stream().map(Shape::backend), java.util.stream.Stream.of(moved)).toList();
+        return Stream.concat(shapes.stream().map(Shape::backend), Stream.of(moved)).toList();
     }
 
     public static void main(String[] args) {
