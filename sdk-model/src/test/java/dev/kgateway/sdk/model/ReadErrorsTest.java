@@ -35,7 +35,7 @@ class ReadErrorsTest {
     }
 
     private static BackendReadException readYaml(String yaml) {
-        return catchThrowableOfType(BackendReadException.class, () -> BackendJson.readAll(yaml));
+        return catchThrowableOfType(BackendReadException.class, () -> BackendJson.readAllFromString(yaml));
     }
 
     @Test
@@ -174,15 +174,15 @@ class ReadErrorsTest {
     void emptyYamlDocumentsAreSkipped() {
         String yaml = "---\n---\n# only a comment\n---\n" + VALID_YAML.formatted("one") + "---\n\n---\n" + VALID_YAML.formatted("two") + "---\n";
 
-        List<Backend> all = BackendJson.readAll(yaml);
+        List<Backend> all = BackendJson.readAllFromString(yaml);
 
         assertThat(all).extracting(b -> b.getMetadata().getName()).containsExactly("one", "two");
     }
 
     @Test
     void emptyStreamHasNoBackends() {
-        assertThat(BackendJson.readAll("")).isEmpty();
-        assertThat(BackendJson.readAll("---\n# nothing\n")).isEmpty();
+        assertThat(BackendJson.readAllFromString("")).isEmpty();
+        assertThat(BackendJson.readAllFromString("---\n# nothing\n")).isEmpty();
     }
 
     @Test
@@ -213,7 +213,7 @@ class ReadErrorsTest {
 
     @Test
     void documentWithoutKindIsReadAsABackend() {
-        List<Backend> all = BackendJson.readAll("metadata:\n  name: x\n");
+        List<Backend> all = BackendJson.readAllFromString("metadata:\n  name: x\n");
 
         assertThat(all).singleElement().satisfies(b -> {
             assertThat(b.getKind()).isNull();

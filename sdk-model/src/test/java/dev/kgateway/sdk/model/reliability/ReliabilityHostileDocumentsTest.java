@@ -102,8 +102,8 @@ class ReliabilityHostileDocumentsTest {
                 Arguments.of("JSON arrays in spec.static.hosts[0].tls", (Supplier<?>) () -> BackendJson.fromJson(knownList)),
                 Arguments.of("JSON arrays as bytes", (Supplier<?>) () -> BackendJson.fromJson(unknownArrays.getBytes(StandardCharsets.UTF_8))),
                 Arguments.of("JSON arrays as a stream", (Supplier<?>) () -> BackendJson.fromJson(stream(unknownArrays))),
-                Arguments.of("YAML flow sequences", (Supplier<?>) () -> BackendJson.readAll("metadata:\n  name: x\nextra: " + arrays + "\n")),
-                Arguments.of("YAML flow mappings", (Supplier<?>) () -> BackendJson.readAll("metadata:\n  name: x\nextra: " + objects.toString().replace("\"a\":", "a: ") + "\n")),
+                Arguments.of("YAML flow sequences", (Supplier<?>) () -> BackendJson.readAllFromString("metadata:\n  name: x\nextra: " + arrays + "\n")),
+                Arguments.of("YAML flow mappings", (Supplier<?>) () -> BackendJson.readAllFromString("metadata:\n  name: x\nextra: " + objects.toString().replace("\"a\":", "a: ") + "\n")),
                 Arguments.of("YAML as a stream", (Supplier<?>) () -> BackendJson.readAll(stream("extra: " + arrays + "\n"))),
                 Arguments.of("a JSON tree (no parser involved)", (Supplier<?>) () -> BackendJson.fromTree(tree)));
     }
@@ -136,7 +136,7 @@ class ReliabilityHostileDocumentsTest {
             boolean accepted = depth <= BackendJson.MAX_NESTING_DEPTH;
 
             assertThat(read("JSON " + depth, () -> BackendJson.fromJson(json)).error() == null).isEqualTo(accepted);
-            assertThat(read("YAML " + depth, () -> BackendJson.readAll(yaml)).error() == null).isEqualTo(accepted);
+            assertThat(read("YAML " + depth, () -> BackendJson.readAllFromString(yaml)).error() == null).isEqualTo(accepted);
             assertThat(read("tree " + depth, () -> BackendJson.fromTree(tree)).error() == null).isEqualTo(accepted);
         }
     }
@@ -195,7 +195,7 @@ class ReliabilityHostileDocumentsTest {
         text.append(suffix);
         String yaml = text.toString();
 
-        ReliabilityReads.Outcome outcome = read(what, () -> BackendJson.readAll(yaml));
+        ReliabilityReads.Outcome outcome = read(what, () -> BackendJson.readAllFromString(yaml));
 
         assertThat(outcome.allocatedMegabytes()).as("MB allocated").isLessThan(512);
         System.out.printf("[reliability] YAML just under 3 MiB, %s (%d chars): %s in %d ms, %d MB allocated%n", what, yaml.length(),
@@ -209,7 +209,7 @@ class ReliabilityHostileDocumentsTest {
 
         assertThat(rejected("JSON string", () -> BackendJson.fromJson(json)).getMessage()).contains("size limit");
         assertThat(rejected("JSON bytes", () -> BackendJson.fromJson(json.getBytes(StandardCharsets.UTF_8))).getMessage()).contains("size limit");
-        assertThat(rejected("YAML string", () -> BackendJson.readAll(yaml)).getMessage()).contains("size limit");
+        assertThat(rejected("YAML string", () -> BackendJson.readAllFromString(yaml)).getMessage()).contains("size limit");
         assertThat(rejected("fromYaml", () -> BackendJson.fromYaml(yaml)).getMessage()).contains("size limit");
     }
 
@@ -227,8 +227,8 @@ class ReliabilityHostileDocumentsTest {
 
         String yamlHead = "metadata:\n  name: x\n  annotations:\n    big: ";
         String yamlUnder = yamlHead + "a".repeat((int) BackendJson.MAX_DOCUMENT_LENGTH - yamlHead.length() - 1) + "\n";
-        assertThat(read("YAML 3 MiB", () -> BackendJson.readAll(yamlUnder)).error()).isNull();
-        assertThat(rejected("YAML 3 MiB + 1", () -> BackendJson.readAll(yamlUnder + "#"))).isNotNull();
+        assertThat(read("YAML 3 MiB", () -> BackendJson.readAllFromString(yamlUnder)).error()).isNull();
+        assertThat(rejected("YAML 3 MiB + 1", () -> BackendJson.readAllFromString(yamlUnder + "#"))).isNotNull();
     }
 
     @Test
@@ -238,10 +238,10 @@ class ReliabilityHostileDocumentsTest {
         String fits = "{\"metadata\":{\"name\":\"x\"},\"extra\":[" + "0,".repeat(240_000) + "0]}";
 
         assertThat(rejected("260,000 tokens", () -> BackendJson.fromJson(json)).getMessage()).contains("tokens " + BackendJson.MAX_TOKEN_COUNT);
-        assertThat(rejected("260,000 YAML tokens", () -> BackendJson.readAll(json)).getMessage()).contains("tokens " + BackendJson.MAX_TOKEN_COUNT);
+        assertThat(rejected("260,000 YAML tokens", () -> BackendJson.readAllFromString(json)).getMessage()).contains("tokens " + BackendJson.MAX_TOKEN_COUNT);
         ReliabilityReads.Outcome read = read("240,000 tokens", () -> BackendJson.fromJson(fits));
         assertThat(((Backend) read.value()).getAdditionalProperties().get("extra").size()).isEqualTo(240_001);
-        ReliabilityReads.Outcome yaml = read("240,000 YAML tokens", () -> BackendJson.readAll(fits));
+        ReliabilityReads.Outcome yaml = read("240,000 YAML tokens", () -> BackendJson.readAllFromString(fits));
         assertThat(yaml.error()).isNull();
         System.out.printf("[reliability] 240,000 tokens: JSON read in %d ms (%d MB allocated), YAML in %d ms (%d MB allocated)%n",
                 read.time().toMillis(), read.allocatedMegabytes(), yaml.time().toMillis(), yaml.allocatedMegabytes());
@@ -261,7 +261,7 @@ class ReliabilityHostileDocumentsTest {
         }
         // expanded, l9 would be 9^9 = 387,420,489 strings
 
-        ReliabilityReads.Outcome outcome = read("billion laughs", () -> BackendJson.readAll(bomb.toString()));
+        ReliabilityReads.Outcome outcome = read("billion laughs", () -> BackendJson.readAllFromString(bomb.toString()));
 
         assertThat(outcome.error().getMessage()).contains("YAML aliases").contains("line 5");
         assertThat(outcome.allocatedMegabytes()).as("MB allocated").isLessThan(4);
@@ -273,7 +273,7 @@ class ReliabilityHostileDocumentsTest {
         String yaml = "metadata:\n  name: x\n  annotations:\n    a: &big \"" + "x".repeat(100_000) + "\"\n"
                 + "spec:\n  refs: [" + "*big, ".repeat(1000) + "*big]\n";
 
-        assertThat(rejected("1,000 aliases of a 100 KB anchor", () -> BackendJson.readAll(yaml)).getMessage()).contains("YAML aliases");
+        assertThat(rejected("1,000 aliases of a 100 KB anchor", () -> BackendJson.readAllFromString(yaml)).getMessage()).contains("YAML aliases");
     }
 
     @Test
@@ -325,7 +325,7 @@ class ReliabilityHostileDocumentsTest {
         String yaml = json; // JSON is YAML (flow style)
 
         BackendReadException fromJson = rejected("JSON " + path, () -> BackendJson.fromJson(json));
-        BackendReadException fromYaml = rejected("YAML " + path, () -> BackendJson.readAll(yaml));
+        BackendReadException fromYaml = rejected("YAML " + path, () -> BackendJson.readAllFromString(yaml));
 
         assertThat(fromJson.getPath()).isEqualTo(path);
         assertThat(fromJson.getMessage()).contains("duplicate member name");
@@ -337,11 +337,11 @@ class ReliabilityHostileDocumentsTest {
     void duplicateNamesInBlockYamlAreRejectedWithLineAndPath() {
         String yaml = VALID_YAML.replace("    team: search\n", "    team: search\n    team: shopping\n");
 
-        BackendReadException e = rejected("YAML labels", () -> BackendJson.readAll(yaml));
+        BackendReadException e = rejected("YAML labels", () -> BackendJson.readAllFromString(yaml));
 
         assertThat(e.getPath()).isEqualTo("metadata.labels");
         assertThat(e.getMessage()).contains("line 7");
-        assertThat(BackendJson.readAll(VALID_YAML)).hasSize(1);
+        assertThat(BackendJson.readAllFromString(VALID_YAML)).hasSize(1);
     }
 
     // ---- wrong types, truncation, junk ----
@@ -399,7 +399,7 @@ class ReliabilityHostileDocumentsTest {
         }
         for (int length = 0; length < yaml.length(); length++) {
             String prefix = yaml.substring(0, length);
-            if (read("YAML prefix " + length, () -> BackendJson.readAll(prefix)).error() == null) {
+            if (read("YAML prefix " + length, () -> BackendJson.readAllFromString(prefix)).error() == null) {
                 backends++; // a YAML prefix cut at a line end is a smaller, well-formed document
             }
         }

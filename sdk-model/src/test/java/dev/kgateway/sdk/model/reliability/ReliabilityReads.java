@@ -31,7 +31,7 @@ final class ReliabilityReads {
         String json = "{\"metadata\":{\"name\":\"warm\"},\"extra\":[" + "{\"a\":[1,\"b\",true]},".repeat(20_000) + "0]}";
         for (int i = 0; i < 3; i++) {
             dev.kgateway.sdk.model.BackendJson.fromJson(json);
-            dev.kgateway.sdk.model.BackendJson.readAll(json);
+            dev.kgateway.sdk.model.BackendJson.readAllFromString(json);
         }
     }
 
