@@ -183,6 +183,11 @@ final class BackendJsonErrors {
     /** What kind of problem it was, without quoting the document (it may contain secrets). */
     private static String describe(JacksonException e) {
         String type = e.getClass().getSimpleName();
+        if (type.equals("DatabindException") && e.getCause() instanceof RuntimeException cause && !(cause instanceof JacksonException)) {
+            // a builder method refused the value: a null element of a list or map (Immutables
+            // collections hold no nulls) or an unknown member named like a declared one
+            return "a null or invalid element where a value is required";
+        }
         return switch (type) {
             case "MismatchedInputException", "InvalidFormatException", "InvalidTypeIdException" -> "wrong JSON type for this member";
             case "ValueInstantiationException" -> "a null or invalid element where a value is required";

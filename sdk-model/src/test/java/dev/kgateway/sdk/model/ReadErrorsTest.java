@@ -97,11 +97,25 @@ class ReadErrorsTest {
 
     @Test
     void nullLabelValueIsAReadErrorNamingTheObjectThatHoldsIt() {
-        // Immutables maps reject null values; Jackson reports the object whose creation failed.
+        // Immutables maps reject null values; Jackson reports the map whose builder method failed.
         BackendReadException e = readJson("{\"metadata\":{\"name\":\"x\",\"labels\":{\"" + SENTINEL + "\":null}}}");
 
-        assertThat(e.getPath()).isEqualTo("metadata");
+        assertThat(e.getPath()).isEqualTo("metadata.labels");
         assertThat(e.getMessage()).contains("null or invalid element").doesNotContain(SENTINEL);
+    }
+
+    @Test
+    void nullListsMapsAndObjectsReadAsAbsent() {
+        // an empty YAML value (labels: with nothing after it) is a null; it was read as absent
+        // before reading went through the builders, and still is
+        Backend read = BackendJson.fromJson("{\"metadata\":{\"name\":\"x\",\"labels\":null,\"finalizers\":null},"
+                + "\"spec\":{\"static\":{\"hosts\":null},\"aws\":null}}");
+        Backend fromYaml = BackendJson.fromYaml("metadata:\n  name: x\n  labels:\n  finalizers:\nspec:\n  static:\n    hosts:\n  aws:\n");
+
+        assertThat(read).isEqualTo(fromYaml);
+        assertThat(read.getMetadata().getLabels()).isEmpty();
+        assertThat(read.getMetadata().getFinalizers()).isEmpty();
+        assertThat(BackendJson.toJson(read)).isEqualTo("{\"metadata\":{\"name\":\"x\"},\"spec\":{\"static\":{}}}");
     }
 
     @Test
