@@ -137,6 +137,7 @@ class ImmutablesRuleFactoryTest {
 
         assertThat(src).contains("@JsonProperty(\"tags\") "
                 + "@JsonInclude((JsonInclude.Include.NON_EMPTY)) "
+                + "@JsonSetter(nulls = (Nulls.SKIP)) "
                 + "public abstract List<String> getTags();");
         assertThat(src).contains("public abstract List<Child> getChildren();");
     }
