@@ -313,12 +313,18 @@ class YamlStreamsTest {
     }
 
     @Test
-    void aFileNameGivenAsTextIsReadAsYamlTextNotAsAFile() {
-        // readAll(String) no longer exists: text goes to readAllFromString, whose name says so, and a
-        // file name there is a plain scalar document, not an object
-        BackendReadException e = strictError("backends.yaml");
+    void noReadMethodTakesAStringThatCouldBeAFileName() {
+        // readAll("backends.yaml") used to compile and read the file name as YAML: a String is now
+        // only ever a document's text, and the method's name says so
+        List<String> stringReaders = java.util.Arrays.stream(BackendJson.class.getMethods())
+                .filter(m -> java.lang.reflect.Modifier.isStatic(m.getModifiers()))
+                .filter(m -> m.getParameterCount() == 1 && m.getParameterTypes()[0] == String.class)
+                .map(java.lang.reflect.Method::getName)
+                .sorted()
+                .toList();
 
-        assertThat(e.getMessage()).isEqualTo("document 1 is not an object");
+        assertThat(stringReaders).containsExactly("fromJson", "fromYaml", "readAllFromString", "selectBackendsFromString");
+        assertThat(strictError("backends.yaml").getMessage()).isEqualTo("document 1 is not an object");
     }
 
     @Test
