@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Hostile documents, case by case: every read gives a Backend or a {@link BackendReadException}
- * that says where, within {@link ReliabilityReads#MAX_TIME} (5 s), with the time, the bytes read
+ * that says where, within {@link ReliabilityReads#MAX_TIME} (a 30 s hang guard), with the time, the bytes read
  * and the memory allocated bounded by {@code BackendJson}'s limits (3 MiB of input, nesting depth
  * 200, 250,000 tokens, 10,000 YAML documents, no YAML aliases, no duplicate names).
  */
