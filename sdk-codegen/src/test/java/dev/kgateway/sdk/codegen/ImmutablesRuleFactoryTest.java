@@ -101,6 +101,18 @@ class ImmutablesRuleFactoryTest {
     }
 
     @Test
+    void objectCarriesTheGuardThatMakesPlainJackson2FailInsteadOfCorrupting() {
+        String src = source(thing, "Thing");
+
+        assertThat(squash(src)).contains("@JsonTypeInfo(use = (JsonTypeInfo.Id.CUSTOM), property = ")
+                .contains("@JsonTypeResolver(NoTypeIds.class) public abstract class Thing");
+        assertThat(src).contains("property = \"" + ImmutableObjectRule.JACKSON2_HINT + "\")").contains("import com.fasterxml.jackson.annotation.JsonTypeInfo;")
+                .contains("import tools.jackson.databind.annotation.JsonTypeResolver;")
+                .contains("import com.example.internal.NoTypeIds;");
+        assertThat(squash(source(thing, "Child"))).contains("@JsonTypeResolver(NoTypeIds.class) public abstract class Child");
+    }
+
+    @Test
     void objectBecomesAnAbstractImmutablesValueTypeWithJacksonBinding() {
         String src = squash(source(thing, "Thing"));
 
