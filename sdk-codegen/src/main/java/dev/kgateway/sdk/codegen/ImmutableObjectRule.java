@@ -42,8 +42,6 @@ final class ImmutableObjectRule implements Rule<JPackage, JType> {
     static final String JSON_NODE = "tools.jackson.databind.JsonNode";
     static final String UNKNOWN_MEMBERS = "additionalProperties";
     private static final String STYLE = "org.immutables.value.Value.Style";
-    /** Read by no Jackson: shown to whoever opens the class after plain Jackson 2 failed on it. */
-    static final String JACKSON2_HINT = "plain Jackson 2 cannot handle this Jackson 3 type: register dev.kgateway.sdk.jackson2.KgatewayJackson2Module";
 
     private final ImmutablesRuleFactory factory;
     private final SchemaResolver resolver;
@@ -73,10 +71,11 @@ final class ImmutableObjectRule implements Rule<JPackage, JType> {
         c.annotate(owner.directClass("tools.jackson.databind.annotation.JsonDeserialize")).param("as", immutableClass);
         c.annotate(owner.directClass("com.fasterxml.jackson.annotation.JsonInclude"))
                 .param("value", JExpr.direct("com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL"));
-        // guard against plain Jackson 2 (fails on CUSTOM instead of writing Jackson 3 node dumps); Jackson 3 obeys NoTypeIds
+        // plain Jackson 2 fails (Jackson2Refusal names the fix) instead of writing Jackson 3 node dumps; Jackson 3 obeys NoTypeIds
         c.annotate(owner.directClass("com.fasterxml.jackson.annotation.JsonTypeInfo"))
-                .param("use", JExpr.direct("com.fasterxml.jackson.annotation.JsonTypeInfo.Id.CUSTOM"))
-                .param("property", JACKSON2_HINT);
+                .param("use", JExpr.direct("com.fasterxml.jackson.annotation.JsonTypeInfo.Id.CUSTOM"));
+        c.annotate(owner.directClass("com.fasterxml.jackson.databind.annotation.JsonTypeIdResolver"))
+                .param("value", owner.directClass(pkg.name() + ".internal.Jackson2Refusal"));
         c.annotate(owner.directClass("tools.jackson.databind.annotation.JsonTypeResolver"))
                 .param("value", owner.directClass(pkg.name() + ".internal.NoTypeIds"));
         c.constructor(JMod.NONE).javadoc().add("Only the generated implementation extends this type.");

@@ -104,9 +104,10 @@ class ImmutablesRuleFactoryTest {
     void objectCarriesTheGuardThatMakesPlainJackson2FailInsteadOfCorrupting() {
         String src = source(thing, "Thing");
 
-        assertThat(squash(src)).contains("@JsonTypeInfo(use = (JsonTypeInfo.Id.CUSTOM), property = ")
-                .contains("@JsonTypeResolver(NoTypeIds.class) public abstract class Thing");
-        assertThat(src).contains("property = \"" + ImmutableObjectRule.JACKSON2_HINT + "\")").contains("import com.fasterxml.jackson.annotation.JsonTypeInfo;")
+        assertThat(squash(src)).contains("@JsonTypeInfo(use = (JsonTypeInfo.Id.CUSTOM)) @JsonTypeIdResolver(Jackson2Refusal.class)"
+                + " @JsonTypeResolver(NoTypeIds.class) public abstract class Thing");
+        assertThat(src).contains("import com.fasterxml.jackson.databind.annotation.JsonTypeIdResolver;")
+                .contains("import com.example.internal.Jackson2Refusal;").contains("import com.fasterxml.jackson.annotation.JsonTypeInfo;")
                 .contains("import tools.jackson.databind.annotation.JsonTypeResolver;")
                 .contains("import com.example.internal.NoTypeIds;");
         assertThat(squash(source(thing, "Child"))).contains("@JsonTypeResolver(NoTypeIds.class) public abstract class Child");
@@ -168,7 +169,7 @@ class ImmutablesRuleFactoryTest {
         String src = squash(source(thing, "Thing"));
 
         assertThat(src).contains("@JsonAnyGetter public abstract Map<String, JsonNode> getAdditionalProperties();");
-        assertThat(source(thing, "Thing")).contains("tools.jackson.databind.JsonNode").doesNotContain("com.fasterxml.jackson.databind");
+        assertThat(source(thing, "Thing")).contains("tools.jackson.databind.JsonNode").doesNotContain("com.fasterxml.jackson.databind.JsonNode");
     }
 
     @Test

@@ -3,10 +3,12 @@ package dev.kgateway.sdk.jackson2;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.annotation.JsonTypeIdResolver;
 import dev.kgateway.sdk.model.Backend;
 import dev.kgateway.sdk.model.BackendJson;
 import dev.kgateway.sdk.model.BackendSpec;
 import dev.kgateway.sdk.model.OpenEnum;
+import dev.kgateway.sdk.model.internal.Jackson2Refusal;
 import dev.kgateway.sdk.model.internal.NoTypeIds;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,14 +30,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The guard every generated model type carries ({@code @JsonTypeInfo(use = CUSTOM)} for Jackson 2,
- * {@code @JsonTypeResolver(NoTypeIds.class)} for Jackson 3): plain Jackson 2 fails loudly instead of
- * writing Jackson 3 node dumps, and {@link KgatewayJackson2Module} lifts it.
+ * The guard every generated model type carries ({@code @JsonTypeInfo(use = CUSTOM)} and
+ * {@code @JsonTypeIdResolver(Jackson2Refusal.class)} for Jackson 2, {@code @JsonTypeResolver(NoTypeIds.class)}
+ * for Jackson 3): plain Jackson 2 fails loudly, naming the fix, instead of writing Jackson 3 node dumps,
+ * and {@link KgatewayJackson2Module} lifts it.
  */
 class Jackson2GuardTest {
 
-    /** What Jackson 2 says; it cannot be customised (see the README). */
-    private static final String JACKSON2_ERROR = "Do not know how to construct standard type id resolver for idType: CUSTOM";
+    /** Plain Jackson 2's failure names the model type it met first (a member's type, at times) and the module. */
+    private static final String REFUSAL = "Plain Jackson 2 cannot write or read the kgateway SDK's model, made for Jackson 3"
+            + " (tools.jackson) (here dev.kgateway.sdk.model.";
+    private static final String FIX = "). Register " + KgatewayJackson2Module.class.getName()
+            + " (artifact dev.kgateway.sdk:kgateway-sdk-jackson2) with this com.fasterxml.jackson ObjectMapper";
 
     private static final String WEB = """
             {"apiVersion":"gateway.kgateway.dev/v1alpha1","kind":"Backend",
@@ -63,12 +69,12 @@ class Jackson2GuardTest {
     void plainJackson2FailsToWriteABackend() {
         Backend web = BackendJson.fromJson(WEB);
 
-        assertThatThrownBy(() -> plain.writeValueAsString(web)).hasMessageContaining(JACKSON2_ERROR);
+        assertThatThrownBy(() -> plain.writeValueAsString(web)).hasMessageStartingWith(REFUSAL).hasMessageContaining(FIX);
     }
 
     @Test
     void plainJackson2FailsToWriteANestedModelType() {
-        assertThatThrownBy(() -> plain.writeValueAsString(spec())).hasMessageContaining(JACKSON2_ERROR);
+        assertThatThrownBy(() -> plain.writeValueAsString(spec())).hasMessageStartingWith(REFUSAL).hasMessageContaining(FIX);
     }
 
     @Test
@@ -76,20 +82,20 @@ class Jackson2GuardTest {
         Backend web = BackendJson.fromJson(WEB);
 
         assertThatThrownBy(() -> plain.writeValueAsString(new Page(List.of(web), Map.of())))
-                .hasMessageContaining(JACKSON2_ERROR);
+                .hasMessageStartingWith(REFUSAL).hasMessageContaining(FIX);
         assertThatThrownBy(() -> plain.writeValueAsString(new Page(List.of(), Map.of("spec", spec()))))
-                .hasMessageContaining(JACKSON2_ERROR);
-        assertThatThrownBy(() -> plain.convertValue(web, Map.class)).hasMessageContaining(JACKSON2_ERROR);
+                .hasMessageStartingWith(REFUSAL).hasMessageContaining(FIX);
+        assertThatThrownBy(() -> plain.convertValue(web, Map.class)).hasMessageStartingWith(REFUSAL).hasMessageContaining(FIX);
     }
 
     @Test
     void plainJackson2FailsToReadABackend() {
-        assertThatThrownBy(() -> plain.readValue(WEB, Backend.class)).hasMessageContaining(JACKSON2_ERROR);
+        assertThatThrownBy(() -> plain.readValue(WEB, Backend.class)).hasMessageStartingWith(REFUSAL).hasMessageContaining(FIX);
     }
 
     @Test
     void plainJackson2FailsToReadANestedModelType() {
-        assertThatThrownBy(() -> plain.readValue(SPEC, BackendSpec.class)).hasMessageContaining(JACKSON2_ERROR);
+        assertThatThrownBy(() -> plain.readValue(SPEC, BackendSpec.class)).hasMessageStartingWith(REFUSAL).hasMessageContaining(FIX);
     }
 
     @Test
@@ -128,16 +134,18 @@ class Jackson2GuardTest {
 
     @ParameterizedTest
     @MethodSource("modelValueTypes")
-    void everyModelValueTypeCarriesTheGuard(Class<?> type) {
-        JsonTypeInfo jackson2 = type.getAnnotation(JsonTypeInfo.class);
+    void everyModelValueTypeCarriesTheGuard(Class<?> type) throws Exception {
+        JsonTypeInfo shared = type.getAnnotation(JsonTypeInfo.class);
+        JsonTypeIdResolver jackson2 = type.getAnnotation(JsonTypeIdResolver.class);
         JsonTypeResolver jackson3 = type.getAnnotation(JsonTypeResolver.class);
 
-        assertThat(jackson2).as("@JsonTypeInfo on %s", type.getSimpleName()).isNotNull();
-        assertThat(jackson2.use()).isEqualTo(JsonTypeInfo.Id.CUSTOM);
-        assertThat(jackson2.property()).contains(KgatewayJackson2Module.class.getName());
+        assertThat(shared).as("@JsonTypeInfo on %s", type.getSimpleName()).isNotNull();
+        assertThat(shared.use()).isEqualTo(JsonTypeInfo.Id.CUSTOM);
+        assertThat(jackson2).as("@JsonTypeIdResolver on %s", type.getSimpleName()).isNotNull();
+        assertThat(jackson2.value()).isEqualTo(Jackson2Refusal.class);
         assertThat(jackson3).as("@JsonTypeResolver on %s", type.getSimpleName()).isNotNull();
         assertThat(jackson3.value()).isEqualTo(NoTypeIds.class);
-        assertThatThrownBy(() -> plain.readValue("{}", type)).hasMessageContaining(JACKSON2_ERROR);
+        assertThatThrownBy(() -> plain.readValue("{}", type)).hasMessageStartingWith(REFUSAL).hasMessageContaining(FIX);
         assertThat(withModule.readValue("{}", type)).isInstanceOf(type);
     }
 
