@@ -74,6 +74,13 @@ final class ImmutableObjectRule implements Rule<JPackage, JType> {
                 .param("builder", owner.directClass(immutable + ".Builder"));
         c.annotate(owner.directClass("com.fasterxml.jackson.annotation.JsonInclude"))
                 .param("value", JExpr.direct("com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL"));
+        // plain Jackson 2 fails (Jackson2Refusal names the fix) instead of writing Jackson 3 node dumps; Jackson 3 obeys NoTypeIds
+        c.annotate(owner.directClass("com.fasterxml.jackson.annotation.JsonTypeInfo"))
+                .param("use", JExpr.direct("com.fasterxml.jackson.annotation.JsonTypeInfo.Id.CUSTOM"));
+        c.annotate(owner.directClass("com.fasterxml.jackson.databind.annotation.JsonTypeIdResolver"))
+                .param("value", owner.directClass(pkg.name() + ".internal.Jackson2Refusal"));
+        c.annotate(owner.directClass("tools.jackson.databind.annotation.JsonTypeResolver"))
+                .param("value", owner.directClass(pkg.name() + ".internal.NoTypeIds"));
         c.constructor(JMod.NONE).javadoc().add("Only the generated implementation extends this type.");
 
         List<Property> props = properties(node, c, schema, where);

@@ -101,6 +101,19 @@ class ImmutablesRuleFactoryTest {
     }
 
     @Test
+    void objectCarriesTheGuardThatMakesPlainJackson2FailInsteadOfCorrupting() {
+        String src = source(thing, "Thing");
+
+        assertThat(squash(src)).contains("@JsonTypeInfo(use = (JsonTypeInfo.Id.CUSTOM)) @JsonTypeIdResolver(Jackson2Refusal.class)"
+                + " @JsonTypeResolver(NoTypeIds.class) public abstract class Thing");
+        assertThat(src).contains("import com.fasterxml.jackson.databind.annotation.JsonTypeIdResolver;")
+                .contains("import com.example.internal.Jackson2Refusal;").contains("import com.fasterxml.jackson.annotation.JsonTypeInfo;")
+                .contains("import tools.jackson.databind.annotation.JsonTypeResolver;")
+                .contains("import com.example.internal.NoTypeIds;");
+        assertThat(squash(source(thing, "Child"))).contains("@JsonTypeResolver(NoTypeIds.class) public abstract class Child");
+    }
+
+    @Test
     void objectBecomesAnAbstractImmutablesValueTypeWithJacksonBinding() {
         String src = squash(source(thing, "Thing"));
 
@@ -158,7 +171,7 @@ class ImmutablesRuleFactoryTest {
         String src = squash(source(thing, "Thing"));
 
         assertThat(src).contains("@JsonAnyGetter public abstract Map<String, JsonNode> getAdditionalProperties();");
-        assertThat(source(thing, "Thing")).contains("tools.jackson.databind.JsonNode").doesNotContain("com.fasterxml.jackson.databind");
+        assertThat(source(thing, "Thing")).contains("tools.jackson.databind.JsonNode").doesNotContain("com.fasterxml.jackson.databind.JsonNode");
     }
 
     @Test

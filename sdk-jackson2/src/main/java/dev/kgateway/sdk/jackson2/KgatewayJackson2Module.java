@@ -11,8 +11,11 @@ import dev.kgateway.sdk.jackson2.internal.ModelSerializers;
  * model types ({@code Backend}, {@code BackendSpec}, ..., the open enums such as {@code BackendType})
  * and the Jackson 3 trees they hold for unknown members ({@code getAdditionalProperties()}).
  *
- * <p>The model is written for Jackson 3 ({@code tools.jackson}); plain Jackson 2 cannot read it and
- * writes every unknown member as a dump of Jackson 3's node object. With this module, Jackson 2
+ * <p>The model is written for Jackson 3 ({@code tools.jackson}); plain Jackson 2 refuses to write or
+ * read it ("Plain Jackson 2 cannot write or read the kgateway SDK's model ... Register
+ * dev.kgateway.sdk.jackson2.KgatewayJackson2Module ..."): each model type carries a guard so that
+ * Jackson 2 fails instead of writing every unknown member as a dump of Jackson 3's node object. This
+ * module lifts the guard. With it, Jackson 2
  * delegates each model value to the model's own Jackson 3 codec ({@code BackendJson}), so the JSON
  * is exactly what {@code BackendJson.toJson} writes and reads, losslessly, with the same size
  * limits and the same errors (turned into Jackson 2 {@code JsonMappingException}s that name the

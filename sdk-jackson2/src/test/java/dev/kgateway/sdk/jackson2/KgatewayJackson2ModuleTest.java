@@ -42,13 +42,6 @@ class KgatewayJackson2ModuleTest {
     }
 
     @Test
-    void withoutTheModuleJackson2DumpsJackson3NodesInsteadOfUnknownMembers() throws IOException {
-        String json = new ObjectMapper().writeValueAsString(BackendJson.fromJson(WEB));
-
-        assertThat(json).contains("\"nodeType\":\"OBJECT\"");   // the corruption the module exists for
-    }
-
-    @Test
     void writesABackendExactlyAsTheModelsOwnCodec() throws IOException {
         Backend web = BackendJson.fromJson(WEB);
 
@@ -77,10 +70,10 @@ class KgatewayJackson2ModuleTest {
 
     @Test
     void keepsUnknownEnumValues() throws IOException {
-        Backend read = jackson2.readValue(WEB.replace("\"type\":\"Static\"", "\"type\":\"GCP\""), Backend.class);
+        Backend read = jackson2.readValue(WEB.replace("\"type\":\"Static\"", "\"type\":\"Quantum\""), Backend.class);
 
         assertThat(read.getSpec().getType().isKnown()).isFalse();
-        assertThat(jackson2.writeValueAsString(read)).contains("\"type\":\"GCP\"");
+        assertThat(jackson2.writeValueAsString(read)).contains("\"type\":\"Quantum\"");
     }
 
     @Test

@@ -11,10 +11,10 @@ import com.fasterxml.jackson.databind.jsontype.impl.StdTypeResolverBuilder;
 import tools.jackson.databind.annotation.JsonTypeResolver;
 
 /**
- * Lifts the guard a model type may carry against plain Jackson 2: {@code @JsonTypeInfo(use = CUSTOM)}
+ * Lifts the guard every generated model type carries against plain Jackson 2: {@code @JsonTypeInfo(use = CUSTOM)}
  * (which Jackson 2 cannot build without a Jackson 2 id resolver, so it fails loudly instead of
  * writing Jackson 3 node dumps) next to Jackson 3's {@code @JsonTypeResolver} (which tells Jackson 3
- * to write no type id). With this module registered, such types get no type id in Jackson 2 either,
+ * to write no type id, through the model's {@code NoTypeIds}). With this module registered, such types get no type id in Jackson 2 either,
  * and the module's serializers handle them.
  */
 public final class Jackson2TypeGuard extends NopAnnotationIntrospector {
