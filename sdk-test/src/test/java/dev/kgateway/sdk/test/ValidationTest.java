@@ -29,7 +29,7 @@ class ValidationTest {
     @Test
     void anUnsupportedTypeIsA422WithTheFieldPathInTheCauses() {
         String json = "{\"apiVersion\":\"gateway.kgateway.dev/v1alpha1\",\"kind\":\"Backend\",\"metadata\":{\"name\":\"x\"},"
-                + "\"spec\":{\"type\":\"GCP\"}}";
+                + "\"spec\":{\"type\":\"Azure\"}}";
 
         assertThatThrownBy(() -> backends(client).inNamespace(ns).resource(generic(client, json)).create())
                 .isInstanceOfSatisfying(KubernetesClientException.class, e -> {
