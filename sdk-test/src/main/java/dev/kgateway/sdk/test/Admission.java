@@ -6,8 +6,9 @@ package dev.kgateway.sdk.test;
  * validation and admission webhooks do. A denial becomes a 422 {@code Invalid} answer whose
  * {@code details.causes} carry the field paths; nothing is stored.
  *
- * <p>The default, {@link BackendModelAdmission}, checks Backends with the model's own
- * {@code Backend.validate()}. Plug in a CRD validator (schema, CEL rules, defaults, pruning) with
+ * <p>The default, {@link CrdAdmission}, prunes, defaults and validates (schema and CEL rules) against
+ * the installed CRD as kube-apiserver does; {@link BackendModelAdmission} checks Backends with the
+ * model's own {@code Backend.validate()} instead. Plug in another with
  * {@code @KgatewayTest(admission = MyAdmission.class)} or
  * {@code KgatewayTestServer.builder().admission(...)}.
  *

@@ -9,7 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The default {@link Admission}: Backends are checked with the model's {@code Backend.validate()}
+ * An {@link Admission} that checks with the model instead of the CRD (select it with
+ * {@code @KgatewayTest(admission = BackendModelAdmission.class)}): Backends are checked with the model's {@code Backend.validate()}
  * (the rules of the schema the SDK was generated from); other kinds are accepted as sent. Nothing
  * is defaulted or pruned. Writes to the status subresource are checked for status rules only.
  */

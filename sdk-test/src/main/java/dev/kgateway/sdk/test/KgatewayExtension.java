@@ -145,7 +145,7 @@ public final class KgatewayExtension implements BeforeAllCallback, BeforeEachCal
                     + ": it needs a public no-argument constructor", e);
         }
         return KgatewayTestServer.builder().admission(admission).watchHistory(settings.watchHistory())
-                .bookmarkInterval(Duration.ofMillis(settings.bookmarkIntervalMillis())).crds(settings.crds()).start();
+                .bookmarkInterval(Duration.ofMillis(settings.bookmarkIntervalMillis())).crds(settings.crds()).release(settings.release()).start();
     }
 
     /** A server in a JUnit store: closed when its context ends (JUnit 5.13+ closes AutoCloseable values, older ones CloseableResource). */

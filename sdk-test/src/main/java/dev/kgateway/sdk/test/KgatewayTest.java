@@ -1,5 +1,6 @@
 package dev.kgateway.sdk.test;
 
+import dev.kgateway.sdk.validation.KgatewayRelease;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.lang.annotation.Documented;
@@ -45,8 +46,17 @@ public @interface KgatewayTest {
     /** @return classpath locations of the CRDs to install; default the SDK's Backend CRD */
     String[] crds() default {KgatewayTestServer.SDK_BACKEND_CRD};
 
-    /** @return the admission checking custom resources (needs a public no-argument constructor) */
-    Class<? extends Admission> admission() default BackendModelAdmission.class;
+    /**
+     * @return the kgateway release whose Backend CRD is installed in place of the SDK's (in {@link #crds()}), such as
+     *         {@code KgatewayRelease.V2_3}: writes are pruned, defaulted and validated as on a cluster of that release
+     */
+    KgatewayRelease release() default KgatewayRelease.SDK;
+
+    /**
+     * @return the admission checking custom resources (needs a public no-argument constructor); default
+     *         {@link CrdAdmission}, the installed CRD's pruning, defaults, schema and CEL rules
+     */
+    Class<? extends Admission> admission() default CrdAdmission.class;
 
     /** @return how many changes the server keeps for watches to resume from */
     int watchHistory() default 1000;

@@ -3,7 +3,10 @@ package dev.kgateway.sdk.test;
 import dev.kgateway.sdk.client.KgatewayClient;
 import dev.kgateway.sdk.client.RetryPolicy;
 import dev.kgateway.sdk.test.internal.ApiServerDispatcher;
+import dev.kgateway.sdk.model.BackendJson;
 import dev.kgateway.sdk.test.internal.Timers;
+import dev.kgateway.sdk.validation.KgatewayRelease;
+import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.Config;
@@ -58,12 +61,14 @@ public final class KgatewayTestServer implements AutoCloseable {
 
     private final Faults faults = new Faults();
     private final ApiServerDispatcher dispatcher;
+    private final Admission admission;
     private final KubernetesMockServer server;
     private final KubernetesClient client;
     private final KgatewayClient kgateway;
     private final ScheduledFuture<?> bookmarks;
 
     private KgatewayTestServer(Builder builder) {
+        admission = builder.admission;
         dispatcher = new ApiServerDispatcher(builder.admission, builder.watchHistory, faults::take, faults::latency);
         server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(), dispatcher, false);
         server.init(InetAddress.getLoopbackAddress(), 0);
@@ -71,8 +76,17 @@ public final class KgatewayTestServer implements AutoCloseable {
         kgateway = newKgatewayClient(b -> { });
         bookmarks = builder.bookmarkInterval.isZero() ? null : Timers.every(dispatcher::sendBookmarks, builder.bookmarkInterval);
         try {
+            boolean releaseInstalled = builder.release == KgatewayRelease.SDK;
             for (String crd : builder.crds) {
-                installCrd(crd);
+                if (crd.equals(SDK_BACKEND_CRD) && !releaseInstalled) {
+                    installCrd(builder.release);
+                    releaseInstalled = true;
+                } else {
+                    installCrd(crd);
+                }
+            }
+            if (!releaseInstalled) {
+                installCrd(builder.release);
             }
         } catch (RuntimeException e) {
             close();
@@ -86,7 +100,7 @@ public final class KgatewayTestServer implements AutoCloseable {
         return logger;
     }
 
-    /** @return a started server with the SDK's Backend CRD installed and the default admission */
+    /** @return a started server with the SDK's Backend CRD installed and the default admission ({@link CrdAdmission}) */
     public static KgatewayTestServer start() {
         return builder().start();
     }
@@ -167,9 +181,28 @@ public final class KgatewayTestServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Creates the Backend CRD of a kgateway release line (bundled in {@code kgateway-sdk-validation}),
+     * or replaces the installed Backend CRD with it: writes are checked against it from then on.
+     */
+    public void installCrd(KgatewayRelease release) {
+        CustomResourceDefinition crd = client.getKubernetesSerialization()
+                .unmarshal(BackendJson.jsonMapper().writeValueAsString(release.crd()), CustomResourceDefinition.class);
+        prepare(crd);
+        client.apiextensions().v1().customResourceDefinitions().resource(crd).createOr(NonDeletingOperation::update);
+    }
+
     /** Creates {@code crd}; its kind is served from then on. */
     public void installCrd(CustomResourceDefinition crd) {
+        prepare(crd);
         client.apiextensions().v1().customResourceDefinitions().resource(crd).create();
+    }
+
+    /** Lets a {@link CrdAdmission} compile the CRD's rules before the CRD is served, outside any request's timeout. */
+    private void prepare(CustomResourceDefinition crd) {
+        if (admission instanceof CrdAdmission crdAdmission) {
+            crdAdmission.prepare(BackendJson.jsonMapper().readTree(client.getKubernetesSerialization().asJson(crd)));
+        }
     }
 
     /** @return every request received so far, in order (credentials redacted) */
@@ -251,7 +284,8 @@ public final class KgatewayTestServer implements AutoCloseable {
      * }</pre>
      */
     public static final class Builder {
-        private Admission admission = new BackendModelAdmission();
+        private Admission admission = new CrdAdmission();
+        private KgatewayRelease release = KgatewayRelease.SDK;
         private int watchHistory = 1000;
         private Duration bookmarkInterval = Duration.ofSeconds(1);
         private List<String> crds = List.of(SDK_BACKEND_CRD);
@@ -259,7 +293,10 @@ public final class KgatewayTestServer implements AutoCloseable {
         private Builder() {
         }
 
-        /** @return this builder, checking custom resources with {@code admission} (default {@link BackendModelAdmission}) */
+        /**
+         * @return this builder, checking custom resources with {@code admission} (default {@link CrdAdmission}: the
+         *         installed CRD's pruning, defaults, schema and CEL rules; {@link BackendModelAdmission} runs the model's checks)
+         */
         public Builder admission(Admission admission) {
             this.admission = Objects.requireNonNull(admission, "admission");
             return this;
@@ -286,6 +323,16 @@ public final class KgatewayTestServer implements AutoCloseable {
         /** @return this builder, installing the CRDs at these classpath locations at start instead of the SDK's Backend CRD */
         public Builder crds(String... resources) {
             this.crds = List.of(resources);
+            return this;
+        }
+
+        /**
+         * @return this builder, installing the Backend CRD of kgateway release {@code release} in place of the SDK's
+         *         (default {@link KgatewayRelease#SDK}); with the default admission, writes are pruned, defaulted and
+         *         validated as a cluster running that release does
+         */
+        public Builder release(KgatewayRelease release) {
+            this.release = Objects.requireNonNull(release, "release");
             return this;
         }
 

@@ -29,13 +29,16 @@ class ValidationTest {
     @Test
     void anUnsupportedTypeIsA422WithTheFieldPathInTheCauses() {
         String json = "{\"apiVersion\":\"gateway.kgateway.dev/v1alpha1\",\"kind\":\"Backend\",\"metadata\":{\"name\":\"x\"},"
-                + "\"spec\":{\"type\":\"GCP\"}}";
+                + "\"spec\":{\"type\":\"Azure\"}}";
 
         assertThatThrownBy(() -> backends(client).inNamespace(ns).resource(generic(client, json)).create())
                 .isInstanceOfSatisfying(KubernetesClientException.class, e -> {
                     assertThat(e.getCode()).isEqualTo(422);
                     assertThat(e.getStatus().getReason()).isEqualTo("Invalid");
-                    assertThat(e.getStatus().getMessage()).startsWith("Backend.gateway.kgateway.dev \"x\" is invalid: spec.type: Unsupported value: \"GCP\"");
+                    assertThat(e.getStatus().getMessage()).isEqualTo("Backend.gateway.kgateway.dev \"x\" is invalid: ["
+                            + "spec.type: Unsupported value: \"Azure\": supported values: \"Static\", \"AWS\", \"AI\", \"DynamicForwardProxy\", "
+                            + "\"MCP\", \"GCP\", \"PriorityGroups\", "
+                            + "spec: Invalid value: exactly one of the fields in [static aws ai dynamicForwardProxy mcp gcp priorityGroups] must be set]");
                     StatusCause cause = e.getStatus().getDetails().getCauses().get(0);
                     assertThat(cause.getField()).isEqualTo("spec.type");
                     assertThat(cause.getReason()).isEqualTo("FieldValueNotSupported");
