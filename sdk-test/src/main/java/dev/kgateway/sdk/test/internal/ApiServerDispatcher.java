@@ -697,12 +697,32 @@ public final class ApiServerDispatcher extends Dispatcher {
     private ObjectNode store(ResourceType type, String namespace, String name, ObjectNode object, ObjectNode previous, String version) {
         long rv = ++resourceVersion;
         Json.metadata(object).put("resourceVersion", Long.toString(rv));
+        if (type == ResourceType.CRDS) {
+            establish(object);
+        }
         objects.put(key(type, namespace, name), object);
         if (type == ResourceType.CRDS) {
             register(ResourceType.fromCrd(object));
         }
         publish(new Event(rv, previous == null ? "ADDED" : "MODIFIED", type, object, previous));
         return object;
+    }
+
+    /**
+     * What kube-apiserver's apiextensions controllers report once a CRD's names are accepted and it is
+     * served: {@code NamesAccepted} and {@code Established}, and the accepted names. Done at once here
+     * (on a real server it takes a moment), so a client that waits for {@code Established} goes on.
+     */
+    private static void establish(ObjectNode crd) {
+        ObjectNode status = crd.has("status") && crd.get("status").isObject() ? (ObjectNode) crd.get("status") : crd.putObject("status");
+        if (crd.path("spec").path("names").isObject()) {
+            status.set("acceptedNames", crd.path("spec").path("names").deepCopy());
+        }
+        ArrayNode conditions = status.putArray("conditions");
+        conditions.addObject().put("type", "NamesAccepted").put("status", "True").put("reason", "NoConflicts")
+                .put("message", "no conflicts found");
+        conditions.addObject().put("type", "Established").put("status", "True").put("reason", "InitialNamesAccepted")
+                .put("message", "the initial names have been accepted");
     }
 
     private ObjectNode remove(ResourceType type, String namespace, String name, ObjectNode last, String version) {
