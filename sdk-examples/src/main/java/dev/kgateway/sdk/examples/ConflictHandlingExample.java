@@ -4,6 +4,7 @@ import dev.kgateway.sdk.client.BackendConflictException;
 import dev.kgateway.sdk.client.KgatewayClient;
 import dev.kgateway.sdk.client.NamespacedBackendClient;
 import dev.kgateway.sdk.model.Backend;
+import dev.kgateway.sdk.test.KgatewayTestServer;
 
 import java.io.PrintStream;
 
@@ -36,6 +37,10 @@ public final class ConflictHandlingExample {
     }
 
     public static void main(String[] args) {
-        EmbeddedApiServer.runWith(kgw -> run(kgw, "demo", System.out));
+        // an embedded API server that behaves like kube-apiserver (kgateway-sdk-test), Backend CRD installed
+        try (KgatewayTestServer server = KgatewayTestServer.start()) {
+            String namespace = server.createNamespace("demo");
+            run(server.kgatewayClient(), namespace, System.out);
+        }
     }
 }

@@ -4,6 +4,7 @@ import dev.kgateway.sdk.client.BackendEventHandler;
 import dev.kgateway.sdk.client.BackendInformer;
 import dev.kgateway.sdk.client.KgatewayClient;
 import dev.kgateway.sdk.model.Backend;
+import dev.kgateway.sdk.test.KgatewayTestServer;
 
 import java.io.PrintStream;
 import java.time.Duration;
@@ -40,6 +41,11 @@ public final class InformerCacheExample {
     }
 
     public static void main(String[] args) {
-        EmbeddedApiServer.runWith(kgw -> run(kgw, "demo", System.out));
+        // an embedded API server that behaves like kube-apiserver (kgateway-sdk-test), Backend CRD installed
+        try (KgatewayTestServer server = KgatewayTestServer.start()) {
+            String namespace = server.createNamespace("demo");
+            server.createNamespace("demo-other");
+            run(server.kgatewayClient(), namespace, System.out);
+        }
     }
 }

@@ -12,6 +12,7 @@ import dev.kgateway.sdk.model.Backend;
 import dev.kgateway.sdk.model.BackendStatus;
 import dev.kgateway.sdk.model.BackendType;
 import dev.kgateway.sdk.model.ConditionStatus;
+import dev.kgateway.sdk.test.KgatewayTestServer;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -99,10 +100,9 @@ public final class Quickstart {
         try {
             if (!cluster) {
                 out.println("Starting an embedded Kubernetes API server with the Backend CRD installed...");
-                EmbeddedApiServer.runWith(kgw -> {
-                    tour(kgw, "quickstart", out);
-                    return null;
-                });
+                try (KgatewayTestServer server = KgatewayTestServer.start()) {
+                    tour(server.kgatewayClient(), server.createNamespace("quickstart"), out);
+                }
             } else {
                 onCluster(kubeconfig, out);
             }

@@ -6,6 +6,7 @@ import dev.kgateway.sdk.model.Backend;
 import dev.kgateway.sdk.model.BackendType;
 import dev.kgateway.sdk.model.InvalidBackendException;
 import dev.kgateway.sdk.model.Violation;
+import dev.kgateway.sdk.test.KgatewayTestServer;
 
 import java.io.PrintStream;
 import java.util.List;
@@ -35,6 +36,10 @@ public final class ValidationErrorsExample {
     }
 
     public static void main(String[] args) {
-        EmbeddedApiServer.runWith(kgw -> run(kgw, "demo", System.out));
+        // an embedded API server that behaves like kube-apiserver (kgateway-sdk-test), Backend CRD installed
+        try (KgatewayTestServer server = KgatewayTestServer.start()) {
+            String namespace = server.createNamespace("demo");
+            run(server.kgatewayClient(), namespace, System.out);
+        }
     }
 }

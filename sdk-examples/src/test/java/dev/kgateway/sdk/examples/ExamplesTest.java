@@ -5,8 +5,9 @@ import dev.kgateway.sdk.client.KgatewayClient;
 import dev.kgateway.sdk.model.Backend;
 import dev.kgateway.sdk.model.BackendType;
 import dev.kgateway.sdk.model.Violation;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import dev.kgateway.sdk.test.KgatewayTest;
+import dev.kgateway.sdk.test.KgatewayTestServer;
+import dev.kgateway.sdk.test.TestNamespace;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
@@ -16,25 +17,23 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Every example runs against the embedded API server, so none of them can rot. */
+/**
+ * Every example runs against the test kit's embedded API server, which behaves like kube-apiserver,
+ * so none of them can rot. A server per test: the informer example counts Backends of every namespace.
+ */
+@KgatewayTest(serverPerMethod = true)
 class ExamplesTest {
 
-    private EmbeddedApiServer server;
+    KgatewayTestServer server;
+    KgatewayClient kgw;
+    @TestNamespace
+    String ns;
+
     private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
     private final PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8);
 
-    @BeforeEach
-    void startServer() {
-        server = EmbeddedApiServer.start();
-    }
-
-    @AfterEach
-    void stopServer() {
-        server.close();
-    }
-
     private KgatewayClient kgw() {
-        return server.kgateway();
+        return kgw;
     }
 
     private String output() {
@@ -54,35 +53,37 @@ class ExamplesTest {
 
     @Test
     void crudExampleFindsTheSearchTeamAndCleansUp() {
-        List<String> search = CrudExample.run(kgw(), "crud", out);
+        List<String> search = CrudExample.run(kgw(), ns, out);
 
         assertThat(search).containsExactly("openai");
-        assertThat(kgw().backends().inNamespace("crud").list()).isEmpty();
+        assertThat(kgw().backends().inNamespace(ns).list()).isEmpty();
         assertThat(output()).contains("tier=gold").contains("owner=web-team").contains("deleted again: false");
     }
 
     @Test
     void watchExampleSeesAddedModifiedDeletedInOrder() {
-        List<BackendEvent.Type> types = WatchExample.run(kgw(), "watch", out);
+        List<BackendEvent.Type> types = WatchExample.run(kgw(), ns, out);
 
         assertThat(types).containsExactly(BackendEvent.Type.ADDED, BackendEvent.Type.MODIFIED, BackendEvent.Type.DELETED);
     }
 
     @Test
     void informerExampleCachesBackendsOfEveryNamespace() {
-        List<String> cached = InformerCacheExample.run(kgw(), "cache", out);
+        server.createNamespace(ns + "-other");
+
+        List<String> cached = InformerCacheExample.run(kgw(), ns, out);
 
         assertThat(cached).containsExactly("openai", "payments", "web");
-        assertThat(output()).contains("cached in cache: 2, in all namespaces: 3").contains("lookup without a request: AI");
+        assertThat(output()).contains("cached in " + ns + ": 2, in all namespaces: 3").contains("lookup without a request: AI");
     }
 
     @Test
     void yamlExampleAppliesEveryDocumentOfTheManifest() {
-        List<Backend> applied = YamlExample.run(kgw(), "yaml", out);
+        List<Backend> applied = YamlExample.run(kgw(), ns, out);
 
         assertThat(applied).extracting(b -> b.getMetadata().getName()).containsExactly("httpbin", "thumbnailer", "mistral", "image-resizer");
         assertThat(applied).allSatisfy(b -> assertThat(b.getMetadata().getResourceVersion()).isNotBlank());
-        assertThat(kgw().backends().inNamespace("yaml").list()).hasSize(4);
+        assertThat(kgw().backends().inNamespace(ns).list()).hasSize(4);
         assertThat(applied.get(3).getSpec().getType()).as("v2.2+: no type").isNull();
         assertThat(applied.get(3).getSpec().getAws().getLambda().getFunctionName()).isEqualTo("resize-image");
         assertThat(output()).contains("applied image-resizer (AWS)").contains("applied mistral (AI)");
@@ -129,8 +130,8 @@ class ExamplesTest {
 
     @Test
     void everyRealShapeIsCreatedAndReadBackUnchanged() {
-        var backends = kgw().backends().inNamespace("real");
-        for (RealKgatewayExample.Shape shape : RealKgatewayExample.all("real")) {
+        var backends = kgw().backends().inNamespace(ns);
+        for (RealKgatewayExample.Shape shape : RealKgatewayExample.all(ns)) {
             backends.create(shape.backend());
             Backend read = backends.require(shape.backend().getMetadata().getName());
             assertThat(read.getSpec()).as(shape.backend().getMetadata().getName()).isEqualTo(shape.backend().getSpec());
@@ -154,7 +155,7 @@ class ExamplesTest {
 
     @Test
     void conflictExampleEndsWithTheRetriedValue() {
-        String hint = ConflictHandlingExample.run(kgw(), "conflicts", out);
+        String hint = ConflictHandlingExample.run(kgw(), ns, out);
 
         assertThat(hint).isEqualTo("3");
         assertThat(output()).contains("stale update refused");
@@ -162,7 +163,7 @@ class ExamplesTest {
 
     @Test
     void validationExampleReportsEveryViolationAndSendsNothing() {
-        List<Violation> violations = ValidationErrorsExample.run(kgw(), "validation", out);
+        List<Violation> violations = ValidationErrorsExample.run(kgw(), ns, out);
 
         assertThat(violations).extracting(Violation::path, Violation::rule).containsExactlyInAnyOrder(
                 org.assertj.core.groups.Tuple.tuple("metadata.name", "pattern"),
@@ -170,6 +171,6 @@ class ExamplesTest {
                 org.assertj.core.groups.Tuple.tuple("spec.static.hosts[0].port", "maximum"),
                 org.assertj.core.groups.Tuple.tuple("spec.ai.provider.azure", "union"),
                 org.assertj.core.groups.Tuple.tuple("spec.ai", "union"));
-        assertThat(kgw().backends().inNamespace("validation").list()).isEmpty();
+        assertThat(kgw().backends().inNamespace(ns).list()).isEmpty();
     }
 }

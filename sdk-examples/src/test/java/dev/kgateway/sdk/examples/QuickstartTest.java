@@ -24,7 +24,7 @@ class QuickstartTest {
         String printed = out.toString(StandardCharsets.UTF_8);
         assertThat(code).isZero();
         assertThat(printed).contains("1. Build", "2. Create", "3. Watch", "4. What the watch saw", "5. Load Backends", "6. Delete", "Done.");
-        assertThat(printed).contains("team=search -> [openai, azure-openai]");
+        assertThat(printed).contains("team=search -> [azure-openai, openai]");
         assertThat(printed).contains("MODIFIED web").contains("status: gemini Condition{type=Accepted");
         assertThat(printed).contains("applied mistral (AI)").contains("Backends left in quickstart: 0");
     }
