@@ -1,0 +1,70 @@
+package dev.kgateway.sdk.spring.boot.test;
+
+import dev.kgateway.sdk.test.KgatewayTestServer;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.beans.factory.support.DefaultSingletonBeanRegistry;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.MutablePropertySources;
+import org.springframework.test.context.ContextCustomizer;
+import org.springframework.test.context.MergedContextConfiguration;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Starts a {@link KgatewayTestServer} for one application context, registers it as the bean
+ * {@value #BEAN_NAME}, and sets {@code kgateway.master-url} to it. Equal customizers (the same CRDs)
+ * let Spring's test context cache reuse a context, and with it its server.
+ */
+final class KgatewayTestServerContextCustomizer implements ContextCustomizer {
+
+    static final String BEAN_NAME = "kgatewayTestServer";
+    /** wins over application.properties and the test's own properties: the client must reach this server */
+    static final String SERVER_PROPERTIES = "kgatewayTestServer";
+    /** loses against every other source: a test may set its own backoff */
+    static final String DEFAULT_PROPERTIES = "kgatewayTestServerDefaults";
+
+    private final List<String> extraCrds;
+
+    KgatewayTestServerContextCustomizer(List<String> extraCrds) {
+        this.extraCrds = List.copyOf(extraCrds);
+    }
+
+    @Override
+    public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration mergedConfig) {
+        List<String> crds = new ArrayList<>();
+        crds.add(KgatewayTestServer.SDK_BACKEND_CRD);
+        crds.addAll(extraCrds);
+        KgatewayTestServer server = KgatewayTestServer.builder().crds(crds.toArray(String[]::new)).start();
+        ConfigurableListableBeanFactory beans = context.getBeanFactory();
+        beans.registerSingleton(BEAN_NAME, server);
+        if (beans instanceof DefaultSingletonBeanRegistry registry) {
+            // destroyed in reverse registration order: after the KgatewayClient and informer beans stopped
+            registry.registerDisposableBean(BEAN_NAME, server::close);
+        } else {
+            context.addApplicationListener(event -> {
+                if (event instanceof ContextClosedEvent) {
+                    server.close();
+                }
+            });
+        }
+        MutablePropertySources sources = context.getEnvironment().getPropertySources();
+        sources.addFirst(new MapPropertySource(SERVER_PROPERTIES, Map.of("kgateway.master-url", server.url())));
+        sources.addLast(new MapPropertySource(DEFAULT_PROPERTIES, Map.of(
+                "kgateway.retry.initial-backoff", "10ms",
+                "kgateway.retry.max-backoff", "100ms")));
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof KgatewayTestServerContextCustomizer that && extraCrds.equals(that.extraCrds);
+    }
+
+    @Override
+    public int hashCode() {
+        return extraCrds.hashCode();
+    }
+}
