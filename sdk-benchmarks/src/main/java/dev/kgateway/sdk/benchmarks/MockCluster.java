@@ -49,7 +49,8 @@ public final class MockCluster implements AutoCloseable {
         client = server.createClient();
         sdkClient = server.createClient();
         kgateway = KgatewayClient.from(sdkClient);
-        kgateway.installCrd(false);
+        // the mock runs no apiextensions controller, so nothing would mark the CRD Established: do not wait for it
+        kgateway.installCrd(dev.kgateway.sdk.client.CrdInstallOptions.defaults().withEstablishedTimeout(java.time.Duration.ZERO));
     }
 
     /** @return raw fabric8 access to Backends, as {@code GenericKubernetesResource} */

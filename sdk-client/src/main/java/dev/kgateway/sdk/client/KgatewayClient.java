@@ -55,9 +55,10 @@ public final class KgatewayClient implements AutoCloseable {
     }
 
     /**
-     * Wraps a fabric8 client you already have; closing the KgatewayClient leaves it open. Its own
-     * retry settings ({@code requestRetryBackoffLimit}) still apply to every request but creates,
-     * which fabric8 never repeats here (it would resend a POST after a 5xx or a lost connection).
+     * Wraps a fabric8 client you already have; closing the KgatewayClient leaves it open. The SDK
+     * sends its requests through a client derived from it (same connections and credentials) with
+     * fabric8's own request retries off, so the SDK's {@link RetryPolicy} is the only retry layer:
+     * a persistent 5xx costs {@code maxAttempts} requests, not {@code maxAttempts} times fabric8's.
      *
      * @return a client with default settings over {@code kubernetesClient}
      */
@@ -82,14 +83,37 @@ public final class KgatewayClient implements AutoCloseable {
 
     /**
      * Installs the Backend CustomResourceDefinition the SDK was built from (carried in the model
-     * jar), for clusters and tests without kgateway. An existing CRD is left untouched unless
-     * {@code overwrite} is set.
+     * jar), for clusters and tests without kgateway, and waits (up to 60 s) until the API server
+     * serves Backends ({@code Established}). An existing CRD is left untouched unless
+     * {@code overwrite} is set; even then a CRD the SDK did not install (kgateway's own) is never
+     * replaced: see {@link #installCrd(CrdInstallOptions)}.
      *
-     * @param overwrite whether to replace a CRD that exists already
+     * @param overwrite whether to replace a CRD that the SDK installed before
      * @return {@code true} when the CRD was created or replaced, {@code false} when one existed and was kept
+     *         (also when another client created it at the same moment)
+     * @throws dev.kgateway.sdk.KgatewayException when asked to overwrite a CRD the SDK did not install, or
+     *                                            when the CRD is not Established in time
      */
     public boolean installCrd(boolean overwrite) {
-        return new CrdInstaller(client, retryPolicy).install(overwrite);
+        return installCrd(overwrite ? CrdInstallOptions.overwrite() : CrdInstallOptions.defaults());
+    }
+
+    /**
+     * Installs the Backend CRD as {@code options} say, then waits for {@code Established}.
+     *
+     * <pre>{@code
+     * kgw.installCrd(CrdInstallOptions.defaults());               // create when missing
+     * kgw.installCrd(CrdInstallOptions.forceReplaceForeign());    // replace even kgateway's own CRD
+     * }</pre>
+     *
+     * @return {@code true} when the CRD was created or replaced, {@code false} when one existed and was kept
+     * @throws dev.kgateway.sdk.KgatewayException when an existing CRD was not installed by the SDK and
+     *                                            {@code options} do not force its replacement, or when the
+     *                                            CRD is not Established within {@code options.establishedTimeout()}
+     */
+    public boolean installCrd(CrdInstallOptions options) {
+        Objects.requireNonNull(options, "options");
+        return new CrdInstaller(context.fabric8WithoutRetries(), retryPolicy).install(options);
     }
 
     /** Stops this client's watches and informers, and closes the fabric8 client when this client created it. */

@@ -10,9 +10,21 @@ import java.util.function.UnaryOperator;
 
 /**
  * Backends of one namespace. Every method returns the server's copy of the Backend; the objects you
- * pass are never modified. Writes validate the Backend first (see
- * {@link KgatewayClient.Builder#validateBeforeWrite(boolean)}), so an invalid one never reaches the
- * server.
+ * pass are never modified. Names and the namespace must be valid Kubernetes names (a DNS-1123
+ * subdomain, a DNS-1123 label): anything else is refused with {@link IllegalArgumentException}
+ * before any request.
+ *
+ * <p>Writes validate the Backend first (see {@link KgatewayClient.Builder#validateBeforeWrite(boolean)})
+ * and refuse what the write would make wrong, not what was already there: {@code create} checks
+ * every rule; {@code apply} checks the members it sends, without {@code required} (an apply
+ * configuration is partial); {@code update}, {@code edit}, {@code updateStatus} and
+ * {@code editStatus} refuse only violations (by path and rule) that the stored Backend does not
+ * have already, so a Backend stored by an older or newer kgateway can still be relabelled.
+ *
+ * <p>Writes whose answer is lost after the server may have committed them (a 500 or 504, a dropped
+ * connection) are checked by reading the Backend before they are repeated: an update that landed
+ * is returned as it is (no spurious conflict, no second run of an {@code edit}'s change), and a
+ * delete that landed returns {@code true}.
  *
  * <pre>{@code
  * NamespacedBackendClient ai = kgw.backends().inNamespace("ai");
@@ -27,7 +39,10 @@ public interface NamespacedBackendClient extends BackendCollectionClient {
     String namespace();
 
     /**
-     * Creates a Backend. Its namespace, when set, must be this client's.
+     * Creates a Backend. Its namespace, when set, must be this client's. With
+     * {@code metadata.generateName} and no name, the server picks the name:
+     * {@code ai.create(b.withMetadata(ObjectMeta.builder().generateName("llm-").build()))}.
+     * Never retried (a create is never sent twice).
      *
      * @return the created Backend as the server stored it (resourceVersion, uid, ...)
      * @throws InvalidBackendException       when it breaks a schema rule (checked before sending) or the server rejects it
@@ -46,7 +61,9 @@ public interface NamespacedBackendClient extends BackendCollectionClient {
 
     /**
      * Replaces a Backend. With a resourceVersion (as read from the server) the update is optimistic:
-     * it fails when the Backend changed meanwhile. Without one it overwrites whatever is there.
+     * it fails when the Backend changed meanwhile. Without one it overwrites whatever is there: the
+     * client reads the current resourceVersion and sends it (the API server refuses updates of
+     * custom resources without one), again on a conflict, up to the retry policy's conflict limit.
      *
      * @return the updated Backend
      * @throws BackendConflictException when the resourceVersion is stale
@@ -57,7 +74,10 @@ public interface NamespacedBackendClient extends BackendCollectionClient {
     /**
      * Reads the Backend, applies {@code change} and updates it; on a conflict reads again and
      * re-applies {@code change}, with backoff, up to the client's retry limit. {@code change} may
-     * therefore run more than once and must not have side effects.
+     * therefore run more than once and must not have side effects. Each attempt writes a random id
+     * into the annotation {@code sdk.kgateway.dev/edit-ids} (the last 8 ids are kept): when the
+     * answer to an attempt is lost, the client reads the Backend and knows from it whether its change
+     * landed, so a change that landed is never applied a second time.
      *
      * @return the updated Backend
      * @throws BackendNotFoundException when the Backend does not exist
@@ -67,7 +87,8 @@ public interface NamespacedBackendClient extends BackendCollectionClient {
 
     /**
      * Applies a JSON merge patch (RFC 7386), such as {@code {"metadata":{"labels":{"tier":"gold"}}}}.
-     * The server validates the result.
+     * The server validates the result. One request (no read first); a patch that is not a JSON
+     * object is refused with {@link IllegalArgumentException} before any request.
      *
      * @return the patched Backend
      * @throws BackendNotFoundException when the Backend does not exist
@@ -93,8 +114,61 @@ public interface NamespacedBackendClient extends BackendCollectionClient {
      */
     Backend updateStatus(Backend backend);
 
+    /**
+     * Reads the Backend, applies {@code change} to it and replaces its status subresource with the
+     * result's status; on a conflict reads again and re-applies {@code change}, with backoff, up to
+     * the client's retry limit. {@code change} may run more than once and must not have side effects.
+     *
+     * <pre>{@code
+     * ai.editStatus("openai", b -> b.withStatus(readyStatus));
+     * }</pre>
+     *
+     * @return the Backend with its new status
+     * @throws BackendNotFoundException when the Backend does not exist
+     * @throws BackendConflictException when it still conflicts after the last attempt
+     */
+    Backend editStatus(String name, UnaryOperator<Backend> change);
+
     /** @return {@code true} when the Backend existed and is now being deleted, {@code false} when there was none */
     boolean delete(String name);
+
+    /**
+     * Deletes a Backend with preconditions, a propagation policy or a grace period.
+     *
+     * <pre>{@code
+     * ai.delete("openai", DeleteOptions.ifUnchanged(seen));
+     * }</pre>
+     *
+     * @return {@code true} when the Backend existed and is now being deleted, {@code false} when there was none
+     * @throws BackendConflictException when a precondition (uid, resourceVersion) does not hold
+     */
+    boolean delete(String name, DeleteOptions options);
+
+    /**
+     * Deletes every Backend of this namespace that {@code selection}'s label selector selects, in one
+     * request ({@code deletecollection}). A selection without label requirements is refused: use
+     * explicit names to delete everything.
+     *
+     * <pre>{@code
+     * int gone = ai.deleteAll(ListOptions.withLabel("team", "search"));
+     * }</pre>
+     *
+     * @return how many Backends the server deleted (or, in a dry run, would delete)
+     */
+    int deleteAll(ListOptions selection);
+
+    /**
+     * A view of this client whose writes (create, update, edit, patch, apply, status writes,
+     * deletes) are dry runs: the server validates, admits and answers them ({@code dryRun=All}) but
+     * stores nothing. Reads are unchanged.
+     *
+     * <pre>{@code
+     * Backend wouldBe = ai.dryRun().create(backend);  // the server's defaults and checks, nothing stored
+     * }</pre>
+     *
+     * @return the dry-run view
+     */
+    NamespacedBackendClient dryRun();
 
     /**
      * Waits until the Backend exists and satisfies {@code condition}, watching it. The watch ends

@@ -129,6 +129,7 @@ class ConcurrencyTest extends SharedApiServerTest {
             }
         } finally {
             pool.shutdownNow();
+            assertThat(pool.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
         }
 
         assertThat(label(backends.require("counter"), "count")).isEqualTo(Integer.toString(threads * editsPerThread));
@@ -152,6 +153,62 @@ class ConcurrencyTest extends SharedApiServerTest {
 
         assertThat(attempts).hasValue(3);
         assertThat(label(backends.require("hot"), "count")).isEqualTo("0");
+    }
+
+    @Test
+    void editBacksOffBetweenConflictRetries() {
+        backends.create(withLabel(TestBackends.staticBackend("contested"), "count", "0"));
+        AtomicInteger attempts = new AtomicInteger();
+        try (KgatewayClient patient = KgatewayClient.builder().kubernetesClient(api.fabric8())
+                .retryPolicy(new RetryPolicy(1, 3, Duration.ofMillis(40), Duration.ofMillis(400))).build();
+             dev.kgateway.sdk.client.internal.RetryDelays delays = dev.kgateway.sdk.client.internal.RetryDelays.recordOnThisThread()) {
+            NamespacedBackendClient contested = patient.backends().inNamespace(ns);
+
+            assertThatThrownBy(() -> contested.edit("contested", b -> {
+                backends.patch("contested", "{\"metadata\":{\"labels\":{\"other\":\"" + attempts.incrementAndGet() + "\"}}}");
+                return withLabel(b, "count", "1");
+            })).isInstanceOf(BackendConflictException.class);
+
+            // before retries 1 and 2: 40 and 80 ms, jittered down to no less than half
+            assertThat(delays.chosen()).hasSize(2);
+            assertThat(delays.chosen().get(0).toMillis()).isBetween(20L, 40L);
+            assertThat(delays.chosen().get(1).toMillis()).isBetween(40L, 80L);
+        }
+    }
+
+    @Test
+    void concurrentEditsStayExactWhenAnswersAreLostAfterCommit() throws Exception {
+        backends.create(withLabel(TestBackends.openAiBackend("lossy"), "count", "0"));
+        // one PUT in five is committed and then answered 504, as if the answer were lost
+        AtomicInteger puts = new AtomicInteger();
+        api.commitThenFail(r -> r.method().equals("PUT") && r.path().equals(backendsPath() + "/lossy") && puts.incrementAndGet() % 5 == 0,
+                Integer.MAX_VALUE, 504);
+        int threads = 4;
+        int editsPerThread = 25;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<?>> workers = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                workers.add(pool.submit(() -> {
+                    start.await();
+                    for (int i = 0; i < editsPerThread; i++) {
+                        backends.edit("lossy", b -> withLabel(b, "count", Integer.toString(Integer.parseInt(label(b, "count")) + 1)));
+                    }
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (Future<?> worker : workers) {
+                worker.get(90, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+            assertThat(pool.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
+        }
+
+        assertThat(puts.get()).as("answers were lost").isGreaterThanOrEqualTo(threads * editsPerThread / 5);
+        assertThat(label(backends.require("lossy"), "count")).isEqualTo(Integer.toString(threads * editsPerThread));
     }
 
     @Test

@@ -5,7 +5,6 @@ import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionVersion;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.Resource;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -15,25 +14,35 @@ import java.io.InputStream;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Installing the Backend CRD carried in the model jar. */
-@EnableKubernetesMockClient(crud = true)
+/**
+ * Installing the Backend CRD carried in the model jar, on a CRUD mock that marks stored CRDs
+ * Established as kube-apiserver does (or, scripted, does not).
+ */
 class CrdInstallTest {
 
     private static final String CRD_IN_JAR = "META-INF/kgateway-sdk/crds/" + Backend.CRD_NAME + ".yaml";
 
-    KubernetesClient client;
-
+    private ScriptedApiServer api;
+    private KubernetesClient client;
     private KgatewayClient kgw;
 
     @BeforeEach
     void setUp() {
+        api = new ScriptedApiServer();
+        client = api.fabric8();
         kgw = KgatewayClient.from(client);
+        // a CRD as a GET shows it right after a create, before the API server established it
+        kgw.installCrd(false);
+        notYetEstablishedJson = notYetEstablished();
+        crd().delete();
     }
 
     @AfterEach
     void tearDown() {
         kgw.close();
+        api.close();
     }
 
     private Resource<CustomResourceDefinition> crd() {
@@ -119,5 +128,78 @@ class CrdInstallTest {
         assertThat(kgw.installCrd(true)).isTrue();
 
         assertThat(crd().get()).isNotNull();
+    }
+
+    private static final String CRD_PATH = "/apis/apiextensions.k8s.io/v1/customresourcedefinitions/" + Backend.CRD_NAME;
+
+    /** The CRD as the server holds it, without its status: what a GET returns before the controller established it. */
+    private String notYetEstablished() {
+        CustomResourceDefinition stored = crd().get();
+        stored.setStatus(null);
+        return client.getKubernetesSerialization().asJson(stored);
+    }
+
+    @Test
+    void installWaitsUntilTheCrdIsEstablished() {
+        int getsBefore = api.requests(ScriptedApiServer.Req.call("GET", CRD_PATH)).size();
+        // the first three reads after the create show the CRD without conditions, as right after a real create
+        api.answer(r -> r.method().equals("GET") && r.path().equals(CRD_PATH) && creates() == 2, 3,
+                r -> ScriptedApiServer.json(200, notYetEstablishedJson));
+
+        assertThat(kgw.installCrd(false)).isTrue();
+
+        // one read before the create, three not yet Established, one Established
+        assertThat(api.requests(ScriptedApiServer.Req.call("GET", CRD_PATH)).size() - getsBefore).isEqualTo(5);
+    }
+
+    private int creates() {
+        return api.requests(ScriptedApiServer.Req.call("POST", "/apis/apiextensions.k8s.io/v1/customresourcedefinitions")).size();
+    }
+
+    private String notYetEstablishedJson;
+
+    @Test
+    void installThatIsNeverEstablishedFailsAfterItsTimeoutSayingSo() {
+        api.answer(ScriptedApiServer.Req.call("GET", CRD_PATH), Integer.MAX_VALUE, r -> ScriptedApiServer.json(200, notYetEstablishedJson));
+
+        assertThatThrownBy(() -> kgw.installCrd(CrdInstallOptions.defaults().withEstablishedTimeout(java.time.Duration.ofMillis(300))))
+                .isInstanceOf(dev.kgateway.sdk.KgatewayException.class).hasMessageContaining("not Established");
+    }
+
+    @Test
+    void theLoserOfAnInstallRaceGetsFalse() {
+        // another replica creates the CRD between this installer's read and its create
+        api.answer(ScriptedApiServer.Req.call("GET", CRD_PATH), 1, r -> ScriptedApiServer.status(404, "NotFound",
+                "customresourcedefinitions.apiextensions.k8s.io \\\"" + Backend.CRD_NAME + "\\\" not found"));
+        try (KgatewayClient other = KgatewayClient.from(api.fabric8())) {
+            other.installCrd(false);
+        }
+
+        assertThat(kgw.installCrd(false)).isFalse();
+    }
+
+    @Test
+    void overwriteRefusesACrdTheSdkDidNotInstall() throws IOException {
+        CustomResourceDefinition foreign = crdInJar();
+        foreign.getMetadata().setLabels(java.util.Map.of("app.kubernetes.io/managed-by", "Helm"));
+        foreign.getSpec().getNames().setShortNames(List.of("kgwbe"));
+        client.apiextensions().v1().customResourceDefinitions().resource(foreign).create();
+
+        assertThatThrownBy(() -> kgw.installCrd(true)).isInstanceOf(dev.kgateway.sdk.KgatewayException.class)
+                .hasMessageContaining("not installed by the kgateway Java SDK").hasMessageContaining("forceReplaceForeign");
+
+        assertThat(crd().get().getSpec().getNames().getShortNames()).containsExactly("kgwbe");
+    }
+
+    @Test
+    void forceReplaceForeignReplacesItAndMarksItAsTheSdks() throws IOException {
+        CustomResourceDefinition foreign = crdInJar();
+        foreign.getSpec().getNames().setShortNames(List.of("kgwbe"));
+        client.apiextensions().v1().customResourceDefinitions().resource(foreign).create();
+
+        assertThat(kgw.installCrd(CrdInstallOptions.forceReplaceForeign())).isTrue();
+
+        assertThat(crd().get().getSpec()).isEqualTo(crdInJar().getSpec());
+        assertThat(crd().get().getMetadata().getLabels()).containsEntry(CrdInstallOptions.MANAGED_BY_LABEL, CrdInstallOptions.MANAGED_BY);
     }
 }

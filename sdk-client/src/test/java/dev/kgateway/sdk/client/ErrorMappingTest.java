@@ -194,7 +194,7 @@ class ErrorMappingTest {
     @Test
     void unreachableServerIsAnApiExceptionWithCode0() throws Exception {
         int closedPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
+        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             closedPort = socket.getLocalPort();
         }
         try (KgatewayClient unreachable = KgatewayClient.builder()

@@ -1,5 +1,7 @@
 package dev.kgateway.sdk.client;
 
+import dev.kgateway.sdk.model.Backend;
+
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -78,5 +80,37 @@ class OptionsTest {
         assertThatThrownBy(() -> new RetryPolicy(1, 1, Duration.ofSeconds(2), Duration.ofSeconds(1)))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThat(RetryPolicy.NONE.maxAttempts()).isEqualTo(1);
+    }
+
+    @Test
+    void deleteOptionsIfUnchangedTakesUidAndResourceVersionFromTheBackendRead() {
+        Backend seen = TestBackends.stored(TestBackends.staticBackend("seen"), "ns", "12");
+
+        DeleteOptions options = DeleteOptions.ifUnchanged(seen);
+
+        assertThat(options.preconditionUid()).contains(seen.getMetadata().getUid());
+        assertThat(options.preconditionResourceVersion()).contains("12");
+        assertThat(options.propagationPolicy()).isEmpty();
+        assertThat(options.toBuilder().build()).isEqualTo(options);
+    }
+
+    @Test
+    void deleteOptionsRefuseABackendNeverReadAndFractionalOrNegativeGracePeriods() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> DeleteOptions.ifUnchanged(TestBackends.staticBackend("new")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("uid and resourceVersion");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> DeleteOptions.builder().gracePeriod(java.time.Duration.ofMillis(1500)))
+                .isInstanceOf(IllegalArgumentException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> DeleteOptions.builder().gracePeriod(java.time.Duration.ofSeconds(-1)))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void crdInstallOptionsSayWhatTheyReplace() {
+        assertThat(CrdInstallOptions.defaults().overwriteExisting()).isFalse();
+        assertThat(CrdInstallOptions.overwrite().overwriteExisting()).isTrue();
+        assertThat(CrdInstallOptions.overwrite().replaceForeign()).isFalse();
+        assertThat(CrdInstallOptions.forceReplaceForeign().replaceForeign()).isTrue();
+        assertThat(CrdInstallOptions.defaults().establishedTimeout()).isEqualTo(CrdInstallOptions.DEFAULT_ESTABLISHED_TIMEOUT);
+        assertThat(CrdInstallOptions.defaults().withEstablishedTimeout(java.time.Duration.ZERO).establishedTimeout()).isZero();
     }
 }

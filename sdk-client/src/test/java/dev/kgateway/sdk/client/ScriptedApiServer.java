@@ -80,7 +80,18 @@ final class ScriptedApiServer implements AutoCloseable {
 
     /** Answers the next {@code times} requests that match {@code when} with {@code response}. */
     ScriptedApiServer answer(Predicate<Req> when, int times, Function<Req, MockResponse> response) {
-        dispatcher.rules.add(new Rule(when, response, new AtomicInteger(times)));
+        dispatcher.rules.add(new Rule(when, response, new AtomicInteger(times), false));
+        return this;
+    }
+
+    /**
+     * Lets the CRUD server handle (commit) the next {@code times} requests that match {@code when},
+     * then answers them with {@code code} instead of the result: a write whose answer is lost
+     * after the server committed it, as a 500/504 from kube-apiserver or a proxy shows it.
+     */
+    ScriptedApiServer commitThenFail(Predicate<Req> when, int times, int code) {
+        dispatcher.rules.add(new Rule(when, r -> status(code, code == 504 ? "Timeout" : "InternalError",
+                "the answer was lost after the write was committed"), new AtomicInteger(times), true));
         return this;
     }
 
@@ -192,7 +203,8 @@ final class ScriptedApiServer implements AutoCloseable {
         }
     }
 
-    private record Rule(Predicate<Req> when, Function<Req, MockResponse> response, AtomicInteger remaining) {
+    /** @param commitFirst whether the CRUD server handles the request before the scripted answer replaces its result */
+    private record Rule(Predicate<Req> when, Function<Req, MockResponse> response, AtomicInteger remaining, boolean commitFirst) {
         boolean claim(Req request) {
             if (!when.test(request)) {
                 return false;
@@ -221,10 +233,15 @@ final class ScriptedApiServer implements AutoCloseable {
             log.add(req);
             for (Rule rule : rules) {
                 if (rule.claim(req)) {
+                    if (rule.commitFirst) {
+                        crud.dispatch(request);
+                    }
                     return tracked(rule.response.apply(req));
                 }
             }
-            return tracked(crud.dispatch(request));
+            MockResponse handled = crud.dispatch(request);
+            EstablishingCrds.afterDispatch(request, crud.getMap());
+            return tracked(handled);
         }
 
         private MockResponse tracked(MockResponse response) {

@@ -37,7 +37,8 @@ public final class EmbeddedApiServer implements AutoCloseable {
         server.init();
         client = server.createClient();
         kgateway = KgatewayClient.from(client);
-        kgateway.installCrd(false);
+        // the mock runs no apiextensions controller, so nothing would mark the CRD Established: do not wait for it
+        kgateway.installCrd(dev.kgateway.sdk.client.CrdInstallOptions.defaults().withEstablishedTimeout(java.time.Duration.ZERO));
     }
 
     private static java.util.logging.Logger quiet(String name) {

@@ -40,9 +40,25 @@ record Call(String verb, String resource, String namespace, String name, boolean
         return new Call("update", Backend.CRD_NAME + "/status", nullToEmpty(namespace), nullToEmpty(name), true);
     }
 
+    /** A request about the CustomResourceDefinition {@code name} (cluster-scoped). */
+    static Call crd(String verb, String name, boolean idempotent) {
+        return new Call(verb, "customresourcedefinitions.apiextensions.k8s.io", "", name, idempotent);
+    }
+
+    /** @return whether the request is about Backends (or their status), as opposed to their CRD */
+    boolean aboutBackends() {
+        return resource.startsWith(Backend.CRD_NAME);
+    }
+
+    String where() {
+        if (!aboutBackends() && namespace.isEmpty()) {
+            return "(cluster-scoped)";
+        }
+        return namespace.isEmpty() ? "in all namespaces" : "in namespace '" + namespace + "'";
+    }
+
     String describe() {
-        String where = namespace.isEmpty() ? "in all namespaces" : "in namespace '" + namespace + "'";
-        return verb + " " + resource + (name.isEmpty() ? "" : " '" + name + "'") + " " + where;
+        return verb + " " + resource + (name.isEmpty() ? "" : " '" + name + "'") + " " + where();
     }
 
     private static String nullToEmpty(String s) {

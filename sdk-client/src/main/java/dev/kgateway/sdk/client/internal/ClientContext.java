@@ -19,6 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class ClientContext {
 
     private final KubernetesClient client;
+    private final KubernetesClient withoutRetries;
     private final MixedOperation<BackendResource, BackendResourceList, Resource<BackendResource>> operation;
     private final MixedOperation<BackendResource, BackendResourceList, Resource<BackendResource>> createOperation;
     private final RequestExecutor executor;
@@ -40,8 +41,10 @@ public final class ClientContext {
         this.client = client;
         UnstableVersionNotice.markGiven();
         registerBackendKind(client.getKubernetesSerialization());
-        this.operation = client.resources(BackendResource.class, BackendResourceList.class);
-        this.createOperation = withoutFabric8Retries(client).resources(BackendResource.class, BackendResourceList.class);
+        this.withoutRetries = withoutFabric8Retries(client);
+        // one retry layer: the SDK's (a wrapped client's own retries would multiply its attempts)
+        this.operation = withoutRetries.resources(BackendResource.class, BackendResourceList.class);
+        this.createOperation = operation;
         this.executor = new RequestExecutor(retryPolicy, hints);
         this.validateBeforeWrite = validateBeforeWrite;
         this.applyOptions = applyOptions;
@@ -69,6 +72,11 @@ public final class ClientContext {
         return client;
     }
 
+    /** @return the fabric8 client with fabric8's request retries off (the wrapped one when they are off already) */
+    public KubernetesClient fabric8WithoutRetries() {
+        return withoutRetries;
+    }
+
     KubernetesSerialization serialization() {
         return client.getKubernetesSerialization();
     }
@@ -84,9 +92,9 @@ public final class ClientContext {
 
     /**
      * fabric8 repeats any request, a POST too, after a 5xx answer or a lost connection, up to the
-     * client's {@code requestRetryBackoffLimit} (10 by default): a create could be applied twice.
-     * A client wrapped with {@code KgatewayClient.from(..)} keeps its settings for everything else;
-     * creates go through a derived client (same connections) with that limit at 0.
+     * client's {@code requestRetryBackoffLimit} (10 by default): a create could be applied twice,
+     * and under the SDK's own retries a persistent 5xx cost 4 x 11 requests. Every request goes
+     * through a derived client (same connections and credentials) with that limit at 0.
      */
     private static KubernetesClient withoutFabric8Retries(KubernetesClient client) {
         Integer limit = client.getConfiguration().getRequestRetryBackoffLimit();

@@ -4,9 +4,10 @@ import dev.kgateway.sdk.KgatewayException;
 import dev.kgateway.sdk.client.BackendAlreadyExistsException;
 import dev.kgateway.sdk.client.BackendConflictException;
 import dev.kgateway.sdk.client.BackendNotFoundException;
+import dev.kgateway.sdk.client.BackendRejectedException;
 import dev.kgateway.sdk.client.KgatewayApiException;
 import dev.kgateway.sdk.client.KgatewayAuthorizationException;
-import dev.kgateway.sdk.model.InvalidBackendException;
+import dev.kgateway.sdk.model.Backend;
 import dev.kgateway.sdk.model.Violation;
 import io.fabric8.kubernetes.api.model.Status;
 import io.fabric8.kubernetes.api.model.StatusCause;
@@ -21,9 +22,20 @@ import java.io.IOException;
 import java.security.cert.CertificateException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** The one place where fabric8 and HTTP failures become the SDK's exceptions. */
 final class ErrorMapper {
+
+    /** kube-apiserver's 404 for a path no API serves: the CRD is not installed or not yet Established. */
+    private static final String NOT_SERVED = "the server could not find the requested resource";
+    private static final Pattern MISSING_NAMESPACE = Pattern.compile("namespaces \"([^\"]*)\" not found");
+    /** The authorizer's words: {@code User "x" cannot create resource "backends" in API group ...}. */
+    private static final Pattern DENIED = Pattern.compile("cannot (\\S+) resource \"([^\"]+)\"");
+    /** Verbs whose 404 cannot mean a missing Backend: nothing of that name was asked for. */
+    private static final Set<String> COLLECTION_VERBS = Set.of("create", "list", "watch", "deletecollection");
 
     private ErrorMapper() {
     }
@@ -39,20 +51,79 @@ final class ErrorMapper {
         if (e instanceof KubernetesClientTimeoutException) {
             return new KgatewayApiException("timed out: " + call.describe(), 408, "Timeout", serverMessage, ns, name, e);
         }
+        if (!call.aboutBackends()) {
+            return generic(e, call, code, reason, serverMessage);
+        }
         return switch (code) {
-            case 404 -> new BackendNotFoundException("Backend '" + name + "' not found in namespace '" + ns + "'", serverMessage, ns, name, e);
-            // a create carries no resourceVersion, so its 409 can only mean the name is taken,
-            // whatever the reason field says (fabric8's mock server sends "Invalid")
+            case 404 -> notFound(e, call, serverMessage, status);
             case 409 -> conflict(e, call, reason, serverMessage);
-            case 422 -> new InvalidBackendException("API server rejected Backend '" + name + "' in namespace '" + ns + "'" + suffix,
-                    violations(status));
+            case 422 -> new BackendRejectedException("API server rejected Backend '" + name + "' in namespace '" + ns + "' (HTTP 422"
+                    + (reason.isEmpty() ? "" : " " + reason) + ")" + suffix, violations(status), code, reason, serverMessage, ns, name, e);
             case 401 -> new KgatewayAuthorizationException("unauthorized: the credentials were refused for " + call.describe() + suffix,
                     401, call.verb(), call.resource(), serverMessage, ns, name, e);
-            case 403 -> new KgatewayAuthorizationException("forbidden: cannot " + call.describe()
-                    + "; grant verb '" + call.verb() + "' on resource '" + call.resource() + "'" + suffix,
-                    403, call.verb(), call.resource(), serverMessage, ns, name, e);
+            case 403 -> forbidden(e, call, serverMessage);
             default -> generic(e, call, code, reason, serverMessage);
         };
+    }
+
+    private static KgatewayApiException notFound(KubernetesClientException e, Call call, String serverMessage, Status status) {
+        String ns = call.namespace();
+        String name = call.name();
+        Matcher namespace = MISSING_NAMESPACE.matcher(serverMessage);
+        boolean namespaceMissing = namespace.find()
+                || status != null && status.getDetails() != null && "namespaces".equals(status.getDetails().getKind());
+        if (namespaceMissing) {
+            return new KgatewayApiException("namespace '" + ns + "' does not exist: " + call.describe()
+                    + "; create the namespace first", 404, "NotFound", serverMessage, ns, name, e);
+        }
+        if (serverMessage.contains(NOT_SERVED) || COLLECTION_VERBS.contains(call.verb()) || call.apply()) {
+            return notServed(e, call, serverMessage);
+        }
+        return new BackendNotFoundException("Backend '" + name + "' not found in namespace '" + ns + "'", serverMessage, ns, name, e);
+    }
+
+    /** @return whether a 404's Status (a JSON tree, or {@code null}) is about the resource or the namespace, not an object */
+    static boolean notServedOrNoNamespace(tools.jackson.databind.JsonNode status) {
+        if (status == null) {
+            return false;
+        }
+        String message = status.path("message").asString("");
+        return message.contains(NOT_SERVED) || MISSING_NAMESPACE.matcher(message).find()
+                || "namespaces".equals(status.path("details").path("kind").asString(""));
+    }
+
+    /** The API server serves no Backends: a 404 for the resource, not for an object. */
+    static KgatewayApiException notServed(KubernetesClientException e, Call call, String serverMessage) {
+        return new KgatewayApiException("the resource " + Backend.CRD_NAME + " (" + Backend.API_VERSION + ") is not served by the"
+                + " cluster, so " + call.describe() + " cannot work: its CustomResourceDefinition is not installed or not yet"
+                + " Established. Install kgateway (its CRDs come with it), or for a test cluster call"
+                + " KgatewayClient.installCrd(..)" + (serverMessage.isEmpty() ? "" : " (server: " + serverMessage + ")"),
+                404, "NotFound", serverMessage, call.namespace(), call.name(), e);
+    }
+
+    private static KgatewayApiException forbidden(KubernetesClientException e, Call call, String serverMessage) {
+        String ns = call.namespace();
+        String name = call.name();
+        String suffix = serverMessage.isEmpty() ? "" : ": " + serverMessage;
+        if (serverMessage.contains("because it is being terminated")) {
+            return new KgatewayApiException("namespace '" + ns + "' is being deleted, and the API server accepts no new objects in it: "
+                    + call.describe() + suffix, 403, "Forbidden", serverMessage, ns, name, e);
+        }
+        String verb = call.verb();
+        String resource = call.resource();
+        Matcher denied = DENIED.matcher(serverMessage);
+        if (denied.find()) {
+            verb = denied.group(1);
+            String deniedResource = denied.group(2);
+            // the authorizer names "backends" or "backends/status"; keep the call's group-qualified form
+            int slash = deniedResource.indexOf('/');
+            resource = slash < 0 ? Backend.CRD_NAME : Backend.CRD_NAME + deniedResource.substring(slash);
+        }
+        String hint = call.apply() && "create".equals(verb)
+                ? "; a server-side apply that creates the Backend needs verb 'create' as well as 'patch'" : "";
+        return new KgatewayAuthorizationException("forbidden: cannot " + verb + " " + resource + (name.isEmpty() ? "" : " '" + name + "'")
+                + " " + call.where() + "; grant verb '" + verb + "' on resource '" + resource + "'" + hint + suffix,
+                403, verb, resource, serverMessage, ns, name, e);
     }
 
     private static KgatewayApiException conflict(KubernetesClientException e, Call call, String reason, String serverMessage) {
@@ -70,13 +141,15 @@ final class ErrorMapper {
                     + " or as that manager" + suffix, serverMessage, ns, name, e);
         }
         return new BackendConflictException("Backend '" + name + "' in namespace '" + ns + "' was changed by someone else"
-                + " (stale resourceVersion); read it again and retry" + suffix, serverMessage, ns, name, e);
+                + " (stale resourceVersion or a failed precondition); read it again and retry" + suffix, serverMessage, ns, name, e);
     }
 
     private static KgatewayApiException generic(KubernetesClientException e, Call call, int code, String reason, String serverMessage) {
         String message;
-        if (causedBy(e, JacksonException.class)) {
-            message = "the API server's answer could not be read as Backends: " + call.describe();
+        JacksonException unreadable = cause(e, JacksonException.class);
+        if (unreadable != null) {
+            message = "the API server's answer could not be read as " + (call.aboutBackends() ? "Backends" : "the expected object") + ": "
+                    + call.describe() + ": " + describe(unreadable);
         } else if (noAnswer(e)) {
             message = (tlsRefused(e) ? "the API server's TLS certificate or name was refused: " : "no answer from the API server: ")
                     + call.describe();
@@ -85,6 +158,25 @@ final class ErrorMapper {
                     + (serverMessage.isEmpty() ? "" : ": " + serverMessage);
         }
         return new KgatewayApiException(message, code, reason, serverMessage, call.namespace(), call.name(), e);
+    }
+
+    /** A read error with the JSON path it happened at ({@code at metadata.labels.tier}), and its root cause. */
+    static String describe(JacksonException e) {
+        StringBuilder path = new StringBuilder();
+        for (JacksonException.Reference ref : e.getPath()) {
+            if (ref.getPropertyName() != null) {
+                path.append(path.length() == 0 ? "" : ".").append(ref.getPropertyName());
+            } else if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String what = root == e ? e.getOriginalMessage() : root.getClass().getSimpleName()
+                + (root.getMessage() == null ? "" : " " + root.getMessage());
+        return (path.length() == 0 ? "" : "at " + path + ": ") + what;
     }
 
     /**
@@ -123,11 +215,18 @@ final class ErrorMapper {
     }
 
     static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        return cause(e, type) != null;
+    }
+
+    static <T extends Throwable> T cause(Throwable e, Class<T> type) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (type.isInstance(t)) {
-                return true;
+                return type.cast(t);
+            }
+            if (t.getCause() == t) {
+                break;
             }
         }
-        return false;
+        return null;
     }
 }

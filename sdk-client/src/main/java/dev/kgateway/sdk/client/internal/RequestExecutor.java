@@ -6,19 +6,33 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.net.ConnectException;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
  * Runs one request: retries idempotent ones after 429, 5xx and lost connections with bounded,
- * jittered backoff (the server's retry delay wins when it gives one), then maps failures to the
- * SDK's exceptions. Non-idempotent requests (create) run exactly once.
+ * jittered backoff (the server's retry delay wins when it gives one, capped at 30 s), then maps
+ * failures to the SDK's exceptions. Non-idempotent requests (create) run exactly once.
+ *
+ * <p>A failure that may have come after the server committed the request (a 500 or 504, a
+ * connection lost after the request was sent) is checked before the request is repeated, when the
+ * caller says how ({@link Recovery}): a write whose answer was lost is then reported as done
+ * instead of being sent again (which would give a spurious conflict, or a second deletion's 404).
  */
 final class RequestExecutor {
 
     private static final Logger LOG = LoggerFactory.getLogger(RequestExecutor.class);
-    private static final Duration MAX_SERVER_DELAY = Duration.ofSeconds(30);
+    static final Duration MAX_SERVER_DELAY = Duration.ofSeconds(30);
+
+    /**
+     * Test hook: replaces the sleep between attempts on the current thread (the SDK's retries run on
+     * the caller's thread), so tests check the delays the client chose instead of the wall clock.
+     */
+    static final ThreadLocal<Consumer<Duration>> SLEEPER = new ThreadLocal<>();
 
     private final RetryPolicy policy;
     private final RetryAfterHints hints;
@@ -38,6 +52,15 @@ final class RequestExecutor {
     }
 
     <T> T execute(Call call, Supplier<T> request) {
+        return execute(call, request, null);
+    }
+
+    /**
+     * @param recovery asked, before a retry that follows a failure the server may have committed,
+     *                 whether the request took effect: its answer is then the result; {@code null} to
+     *                 repeat the request without asking
+     */
+    <T> T execute(Call call, Supplier<T> request, Recovery<T> recovery) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return request.get();
@@ -49,6 +72,14 @@ final class RequestExecutor {
                 LOG.debug("retrying {} after HTTP {} (attempt {} of {}, in {} ms)", call.describe(), ErrorMapper.responseCode(e), attempt + 1,
                         policy.maxAttempts(), delay.toMillis());
                 sleep(delay);
+                if (recovery != null && mayHaveBeenApplied(e)) {
+                    Optional<T> done = recovery.tookEffect();
+                    if (done.isPresent()) {
+                        LOG.debug("{}: the server applied the request whose answer was lost (HTTP {})", call.describe(),
+                                ErrorMapper.responseCode(e));
+                        return done.get();
+                    }
+                }
             }
         }
     }
@@ -56,6 +87,18 @@ final class RequestExecutor {
     static boolean retryable(KubernetesClientException e) {
         int code = ErrorMapper.responseCode(e);
         return code == 429 || code >= 500 && code != 501 || ErrorMapper.noAnswer(e) && !ErrorMapper.tlsRefused(e);
+    }
+
+    /**
+     * Whether the server may have committed a request that failed so: not after 429 (API Priority
+     * and Fairness refuses before handling) nor when the connection was never made.
+     */
+    static boolean mayHaveBeenApplied(KubernetesClientException e) {
+        int code = ErrorMapper.responseCode(e);
+        if (code == 429) {
+            return false;
+        }
+        return !ErrorMapper.causedBy(e, ConnectException.class);
     }
 
     Duration delay(KubernetesClientException e, int attempt) {
@@ -80,11 +123,27 @@ final class RequestExecutor {
     }
 
     static void sleep(Duration delay) {
+        Consumer<Duration> hook = SLEEPER.get();
+        if (hook != null) {
+            hook.accept(delay);
+            return;
+        }
         try {
             Thread.sleep(delay.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new dev.kgateway.sdk.KgatewayException("interrupted while waiting to retry", e);
         }
+    }
+
+    /** How to learn whether a write whose answer was lost took effect. */
+    @FunctionalInterface
+    interface Recovery<T> {
+        /**
+         * @return the write's result when the server has applied it; empty when it has not (the
+         *         request is then sent again)
+         * @throws dev.kgateway.sdk.KgatewayException when the state proves the write can no longer succeed
+         */
+        Optional<T> tookEffect();
     }
 }

@@ -35,8 +35,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * One {@code KgatewayClient} shared by 16 threads doing 2,400 mixed operations (edits that
  * increment a counter label, merge patches, gets, label-selected lists, creates and deletes) on 200
- * Backends, with an informer and a watch running: no exception, no lost update (each Backend's
- * counter equals the number of successful edits of it), and after {@code close()} no thread of
+ * Backends, with an informer and a watch running, while the answers of 100 updates are lost after
+ * the server committed them (504): no exception, no lost and no doubled update (each Backend's
+ * counter equals the number of edits of it), and after {@code close()} no thread of
  * the client is left (none named {@code kgateway-watch-*}, and every thread started since the
  * client was built ends within 10 s).
  */
@@ -48,6 +49,7 @@ class ReliabilityConcurrencyTest {
     private static final int OPERATIONS_PER_THREAD = 150;
     private static final int GROUPS = 4;
     private static final Duration THREADS_END = Duration.ofSeconds(10);
+    private static final int LOST_ANSWERS = 100;
 
     @Test
     @Timeout(value = 3, unit = TimeUnit.MINUTES)
@@ -58,6 +60,8 @@ class ReliabilityConcurrencyTest {
             Set<Thread> before = Thread.getAllStackTraces().keySet();
 
             KgatewayClient kgw = KgatewayClient.builder().config(config).build();
+            ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+            try {
             NamespacedBackendClient backends = kgw.backends().inNamespace(NAMESPACE);
             for (int i = 0; i < BACKENDS; i++) {
                 backends.create(backend("b-" + i, i % GROUPS));
@@ -71,7 +75,8 @@ class ReliabilityConcurrencyTest {
             AtomicInteger operations = new AtomicInteger();
             List<String> unexpected = Collections.synchronizedList(new ArrayList<>());
             CountDownLatch start = new CountDownLatch(1);
-            ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+            cluster.dispatcher.loseAnswers(LOST_ANSWERS, 504, r -> "PUT".equals(r.getMethod()) && r.getPath().contains("/namespaces/"
+                    + NAMESPACE + "/backends/b-"));
             List<Future<?>> futures = new ArrayList<>();
             for (int t = 0; t < THREADS; t++) {
                 int thread = t;
@@ -114,6 +119,7 @@ class ReliabilityConcurrencyTest {
             }
             long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
             pool.shutdown();
+            assertThat(pool.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
 
             assertThat(unexpected).isEmpty();
             assertThat(operations.get()).isEqualTo(THREADS * OPERATIONS_PER_THREAD);
@@ -124,7 +130,8 @@ class ReliabilityConcurrencyTest {
                 totalEdits += edits.get(index);
             }
             assertThat(backends.list()).hasSize(BACKENDS);
-            assertThat(totalEdits).isGreaterThan(800);
+            assertThat(totalEdits).as("every edit the threads chose").isEqualTo(expectedEdits());
+            assertThat(cluster.dispatcher.lostAnswers()).as("answers lost after commit").isEqualTo(LOST_ANSWERS);
 
             // the check below sees the client's threads: while it is open there are some, among them the watch's
             assertThat(Thread.getAllStackTraces().keySet()).filteredOn(t -> t.isAlive() && !before.contains(t))
@@ -133,9 +140,32 @@ class ReliabilityConcurrencyTest {
             assertThat(watch.isOpen()).isFalse();
             Set<String> left = awaitThreadsEnd(before);
             assertThat(left).as("threads left %s after close", THREADS_END).isEmpty();
-            System.out.printf("[reliability] concurrency: %d operations by %d threads in %d ms, %d edits counted exactly on %d Backends,"
-                    + " %d watch events; no thread left after close%n", operations.get(), THREADS, millis, totalEdits, BACKENDS, watchEvents.get());
+            System.out.printf("[reliability] concurrency: %d operations by %d threads in %d ms, %d edits counted exactly on %d Backends"
+                    + " with %d answers lost after commit, %d watch events; no thread left after close%n", operations.get(), THREADS, millis,
+                    totalEdits, BACKENDS, cluster.dispatcher.lostAnswers(), watchEvents.get());
+            } finally {
+                pool.shutdownNow();
+                kgw.close();
+            }
         }
+    }
+
+    /** @return how many edits the threads' seeded choices make: the same draws as the test's loop */
+    private static int expectedEdits() {
+        int edits = 0;
+        for (int t = 0; t < THREADS; t++) {
+            Random random = new Random(t);
+            for (int op = 0; op < OPERATIONS_PER_THREAD; op++) {
+                random.nextInt(BACKENDS);
+                int pick = random.nextInt(100);
+                if (pick < 40) {
+                    edits++;
+                } else if (pick >= 70 && pick < 80) {
+                    random.nextInt(GROUPS);
+                }
+            }
+        }
+        return edits;
     }
 
     private static int count(Backend b) {

@@ -94,6 +94,10 @@ final class ReliabilityCrudDispatcher extends KubernetesCrudDispatcher {
     private volatile int failureCode;
     private volatile String failureBody;
     private volatile Predicate<RecordedRequest> failWhich = r -> false;
+    private int lostAnswers;
+    private int lostCode;
+    private Predicate<RecordedRequest> loseWhich = r -> false;
+    private final AtomicInteger lost = new AtomicInteger();
 
     ReliabilityCrudDispatcher() {
         super(List.of());
@@ -115,6 +119,21 @@ final class ReliabilityCrudDispatcher extends KubernetesCrudDispatcher {
         this.failureCode = code;
         this.failureBody = body;
         this.failures = count;
+    }
+
+    /**
+     * The next {@code count} requests matching {@code which} are handled (committed), then answered
+     * {@code code} instead of the result: a write whose answer was lost after the server stored it.
+     */
+    synchronized void loseAnswers(int count, int code, Predicate<RecordedRequest> which) {
+        this.lostAnswers = count;
+        this.lostCode = code;
+        this.loseWhich = which;
+    }
+
+    /** @return how many answers were lost so far */
+    int lostAnswers() {
+        return lost.get();
     }
 
     /** @return watch requests received, as paths with their query */
@@ -168,7 +187,21 @@ final class ReliabilityCrudDispatcher extends KubernetesCrudDispatcher {
                 return new MockResponse().setResponseCode(failureCode).setBody(failureBody);
             }
         }
-        return super.dispatch(request);
+        boolean lose;
+        synchronized (this) {
+            lose = lostAnswers > 0 && loseWhich.test(request);
+            if (lose) {
+                lostAnswers--;
+            }
+        }
+        MockResponse handled = super.dispatch(request);
+        dev.kgateway.sdk.client.EstablishingCrds.afterDispatch(request, map);
+        if (lose) {
+            lost.incrementAndGet();
+            return new MockResponse().setResponseCode(lostCode).setBody("{\"apiVersion\":\"v1\",\"kind\":\"Status\",\"status\":\"Failure\","
+                    + "\"message\":\"the answer was lost after the write was committed\",\"code\":" + lostCode + "}");
+        }
+        return handled;
     }
 
     @Override

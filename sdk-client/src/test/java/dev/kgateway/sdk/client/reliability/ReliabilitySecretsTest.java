@@ -72,7 +72,7 @@ class ReliabilitySecretsTest {
         assertThat(shown.stream().filter(l -> l.startsWith("EXCEPTION "))).hasSize(14);
         assertThat(shown.stream().filter(l -> l.startsWith("TOSTRING "))).hasSizeGreaterThan(10);
         assertThat(shown).noneMatch(l -> l.contains(SECRET));
-        assertThat(out).contains("EXCEPTION dev.kgateway.sdk.model.InvalidBackendException: API server rejected Backend 'leaky'");
+        assertThat(out).contains("EXCEPTION dev.kgateway.sdk.client.BackendRejectedException: API server rejected Backend 'leaky'");
 
         // log records, grouped by logger (continuation lines, such as stack traces, belong to the record above)
         Map<String, List<String>> records = records(err);

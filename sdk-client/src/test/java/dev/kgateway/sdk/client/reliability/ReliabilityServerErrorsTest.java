@@ -4,6 +4,7 @@ import dev.kgateway.sdk.client.KgatewayApiException;
 import dev.kgateway.sdk.client.KgatewayClient;
 import dev.kgateway.sdk.client.NamespacedBackendClient;
 import dev.kgateway.sdk.client.RetryPolicy;
+import dev.kgateway.sdk.client.internal.RetryDelays;
 import dev.kgateway.sdk.model.Backend;
 import dev.kgateway.sdk.model.BackendJson;
 import io.fabric8.kubernetes.client.Config;
@@ -32,7 +33,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
  * server's delay: Status details retryAfterSeconds, else the Retry-After header) and 5xx (but 501)
  * with bounded backoff, at most {@code RetryPolicy.maxAttempts} (4) times; a create is sent
  * exactly once whatever the answer: 500, 503, 429, or a connection dropped after the server got
- * the request.
+ * the request. Delays are checked as the client chose them (recorded instead of slept, see
+ * {@link RetryDelays}), not by the wall clock.
  */
 class ReliabilityServerErrorsTest {
 
@@ -90,10 +92,12 @@ class ReliabilityServerErrorsTest {
         return out;
     }
 
-    private static long millis(Runnable call) {
-        long start = System.nanoTime();
-        call.run();
-        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+    /** @return the delays the client chose between the attempts of {@code call} (not slept) */
+    private static List<Duration> delaysOf(Runnable call) {
+        try (RetryDelays delays = RetryDelays.recordOnThisThread()) {
+            call.run();
+            return delays.chosen();
+        }
     }
 
     // ---- 429 ----
@@ -104,10 +108,21 @@ class ReliabilityServerErrorsTest {
         server.expect().get().withPath(ITEM).andReturn(200, BACKEND_JSON).once();
         NamespacedBackendClient backends = client(RetryPolicy.DEFAULT);
 
-        long took = millis(() -> assertThat(backends.get("openai")).isPresent());
+        List<Duration> delays = delaysOf(() -> assertThat(backends.get("openai")).isPresent());
 
         assertThat(received()).containsExactly("GET " + ITEM, "GET " + ITEM, "GET " + ITEM);
-        assertThat(took).as("two waits of 1 s").isBetween(2_000L, 6_000L);
+        assertThat(delays).as("the server's delay, twice").containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(1));
+    }
+
+    @Test
+    void aRetryDelayAboveThirtySecondsIsCappedAtThirty() throws Exception {
+        server.expect().get().withPath(ITEM).andReturn(429, status(429, "TooManyRequests", 120)).once();
+        server.expect().get().withPath(ITEM).andReturn(200, BACKEND_JSON).once();
+        NamespacedBackendClient backends = client(RetryPolicy.DEFAULT);
+
+        List<Duration> delays = delaysOf(() -> assertThat(backends.get("openai")).isPresent());
+
+        assertThat(delays).containsExactly(Duration.ofSeconds(30));
     }
 
     @ParameterizedTest(name = "HTTP {0}")
@@ -117,10 +132,10 @@ class ReliabilityServerErrorsTest {
         server.expect().get().withPath(ITEM).andReturn(200, BACKEND_JSON).once();
         NamespacedBackendClient backends = client(RetryPolicy.DEFAULT);
 
-        long took = millis(() -> assertThat(backends.get("openai")).isPresent());
+        List<Duration> delays = delaysOf(() -> assertThat(backends.get("openai")).isPresent());
 
         assertThat(received()).hasSize(2);
-        assertThat(took).as("one wait of 1 s").isBetween(1_000L, 5_000L);
+        assertThat(delays).as("the header's delay").containsExactly(Duration.ofSeconds(1));
     }
 
     // ---- 5xx ----
@@ -131,14 +146,16 @@ class ReliabilityServerErrorsTest {
         server.expect().get().withPath(ITEM).andReturn(code, status(code, "ServerError", null)).always();
         NamespacedBackendClient backends = client(RetryPolicy.DEFAULT);
 
-        long start = System.nanoTime();
-        KgatewayApiException e = catchThrowableOfType(KgatewayApiException.class, () -> backends.get("openai"));
-        long took = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+        KgatewayApiException[] e = new KgatewayApiException[1];
+        List<Duration> delays = delaysOf(() -> e[0] = catchThrowableOfType(KgatewayApiException.class, () -> backends.get("openai")));
 
-        assertThat(e.getCode()).isEqualTo(code);
+        assertThat(e[0].getCode()).isEqualTo(code);
         assertThat(received()).hasSize(RetryPolicy.DEFAULT.maxAttempts()).containsOnly("GET " + ITEM);
-        // backoff before retries 1..3: at most 50 + 100 + 200 ms (jittered down to half)
-        assertThat(took).isLessThan(3_000L);
+        // backoff before retries 1..3: 50, 100, 200 ms, each jittered down to no less than half
+        assertThat(delays).hasSize(3);
+        assertThat(delays.get(0).toMillis()).isBetween(25L, 50L);
+        assertThat(delays.get(1).toMillis()).isBetween(50L, 100L);
+        assertThat(delays.get(2).toMillis()).isBetween(100L, 200L);
     }
 
     @Test
@@ -208,6 +225,21 @@ class ReliabilityServerErrorsTest {
             assertThat(e.getMessage()).startsWith("no answer from the API server: create");
             assertThat(proxy.dropped()).isEqualTo(1);
             assertThat(received()).containsExactly("POST " + BASE);
+        }
+    }
+
+    @Test
+    void deleteWhoseConnectionDropsAfterTheServerGotItReturnsTrueWithoutASecondDelete() throws Exception {
+        server.expect().delete().withPath(ITEM).andReturn(200, BACKEND_JSON).always();
+        // no expectation for GET: the mock answers 404, the Backend is gone
+        try (ReliabilityProxy proxy = new ReliabilityProxy(server.getPort())) {
+            proxy.dropResponsesTo("DELETE " + ITEM);
+            NamespacedBackendClient backends = client(new ConfigBuilder(config).withMasterUrl(proxy.url()).build(), RetryPolicy.DEFAULT);
+
+            assertThat(backends.delete("openai")).isTrue();
+
+            assertThat(proxy.dropped()).isEqualTo(1);
+            assertThat(received()).containsExactly("DELETE " + ITEM, "GET " + ITEM);
         }
     }
 

@@ -21,7 +21,9 @@ public final class RunReadmeExample {
                 new KubernetesCrudDispatcher(List.of()), false);
         server.init();
         try (KubernetesClient client = server.createClient()) {
-            KgatewayClient.from(client).installCrd(false);
+            // the mock runs no apiextensions controller, so nothing would mark the CRD Established: do not wait for it
+            KgatewayClient.from(client).installCrd(dev.kgateway.sdk.client.CrdInstallOptions.defaults()
+                    .withEstablishedTimeout(java.time.Duration.ZERO));
             Path kubeconfig = Files.createTempFile("readme-consumer", ".kubeconfig");
             Files.writeString(kubeconfig, """
                     apiVersion: v1
