@@ -124,6 +124,13 @@ public final class ManagedBackendInformer implements BackendInformer, SmartLifec
         return informer != null && informer.waitUntilSynced(timeout);
     }
 
+    /** @return the running informer's last error; empty when it is not running */
+    @Override
+    public Optional<dev.kgateway.sdk.KgatewayException> lastError() {
+        BackendInformer informer = running.get();
+        return informer == null ? Optional.empty() : informer.lastError();
+    }
+
     @Override
     public String lastSyncResourceVersion() {
         BackendInformer informer = running.get();
