@@ -6,7 +6,7 @@ import dev.kgateway.sdk.model.BackendType;
 
 import java.io.PrintStream;
 
-/** Build a Backend, copy it with {@code withX} and {@code toBuilder}, and print it as YAML. No server needed. */
+/** Build a Backend, copy it with {@code editX} and {@code toBuilder}, and print it as YAML. No server needed. */
 public final class BuildBackendExample {
 
     private BuildBackendExample() {
@@ -15,7 +15,7 @@ public final class BuildBackendExample {
     /** @return the Static Backend derived from an AI one */
     public static Backend run(PrintStream out) {
         Backend openai = SampleBackends.openAi("openai", "ai");
-        Backend moved = openai.withMetadata(openai.getMetadata().withNamespace("prod"));
+        Backend moved = openai.editMetadata(m -> m.namespace("prod"));
         Backend asStatic = openai.toBuilder()
                 .spec(s -> s.type(BackendType.STATIC)
                         .staticBackend(st -> st.addHosts(h -> h.host("10.0.0.7").port(8080))))

@@ -32,7 +32,7 @@ public final class ConflictHandlingExample {
     }
 
     private static Backend withLabel(Backend b, String key, String value) {
-        return b.withMetadata(b.getMetadata().toBuilder().putLabels(key, value).build());
+        return b.editMetadata(m -> m.putLabels(key, value));
     }
 
     public static void main(String[] args) {

@@ -29,7 +29,7 @@ public final class CrudExample {
                 .map(b -> b.getMetadata().getName()).toList();
         out.println("team=search: " + search);
 
-        Backend updated = backends.update(found.withMetadata(found.getMetadata().toBuilder().putLabels("tier", "gold").build()));
+        Backend updated = backends.update(found.editMetadata(m -> m.putLabels("tier", "gold")));
         out.println("updated labels: " + updated.getMetadata().getLabels());
 
         Backend patched = backends.patch("web", "{\"metadata\":{\"annotations\":{\"owner\":\"web-team\"}}}");

@@ -10,6 +10,7 @@ import dev.kgateway.sdk.client.ListOptions;
 import dev.kgateway.sdk.client.NamespacedBackendClient;
 import dev.kgateway.sdk.model.Backend;
 import dev.kgateway.sdk.model.BackendStatus;
+import dev.kgateway.sdk.model.BackendType;
 import dev.kgateway.sdk.model.ConditionStatus;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.Config;
@@ -22,16 +23,21 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
 
 /**
- * The five-minute tour of the SDK: builds, creates, lists, watches, edits, patches, validates,
- * loads YAML, applies and deletes Backends, printing as it goes. Runs against an embedded API
- * server by default, or against a real cluster in a namespace it creates and removes.
+ * The five-minute tour of the SDK: builds seed-shaped and real kgateway Backends (Lambda with
+ * auth, EC2, GCP, dynamic forward proxy, priority groups, v2.0/v2.1 AI), creates, lists, watches,
+ * edits in place, patches, validates, loads YAML, applies and deletes them, printing as it goes.
+ * Runs against an embedded API server by default, or against a real cluster in a namespace it
+ * creates and removes.
  *
  * <pre>
  * java dev.kgateway.sdk.examples.Quickstart                      # embedded API server
@@ -137,16 +143,24 @@ public final class Quickstart {
     static void tour(KgatewayClient kgw, String namespace, PrintStream out) {
         NamespacedBackendClient backends = kgw.backends().inNamespace(namespace);
 
-        step(out, 1, "Build a Static, an AWS and three AI Backends with the builders");
-        List<Backend> built = SampleBackends.all(namespace);
-        built.forEach(b -> out.println("  " + b.getMetadata().getName() + ": " + b.getSpec().getType()
-                + (b.getSpec().getAi() == null ? "" : " / " + b.getSpec().getAi().getProvider().getType())));
+        step(out, 1, "Build seed-shaped and real kgateway Backends with the builders");
+        List<Backend> built = new ArrayList<>(SampleBackends.all(namespace));
+        built.forEach(b -> out.println("  " + b.getMetadata().getName() + " (seed): " + RealKgatewayExample.describe(b)));
+        for (RealKgatewayExample.Shape shape : RealKgatewayExample.all(namespace)) {
+            built.add(shape.backend());
+            out.println("  " + shape.backend().getMetadata().getName() + " (kgateway " + shape.acceptedBy() + "): "
+                    + RealKgatewayExample.describe(shape.backend()));
+        }
+        Map<BackendType.Known, Integer> byKind = new EnumMap<>(BackendType.Known.class);
+        built.forEach(b -> byKind.merge(RealKgatewayExample.kind(b), 1, Integer::sum));
+        out.println("  by kind: " + byKind + "; all valid: " + built.stream().allMatch(b -> b.validate().isEmpty()));
 
         step(out, 2, "Create them, list by label, get one");
         built.forEach(b -> out.println("  created " + backends.create(b).getMetadata().getName()));
         List<Backend> search = backends.list(ListOptions.withLabel("team", "search"));
         out.println("  team=search -> " + search.stream().map(b -> b.getMetadata().getName()).toList());
         out.println("  get payments -> " + backends.require("payments").getSpec().getAws());
+        out.println("  get ec2-payments -> " + RealKgatewayExample.describe(backends.require("ec2-payments")));
 
         step(out, 3, "Watch and inform; edit, patch, set a status condition");
         List<BackendEvent> events = new CopyOnWriteArrayList<>();
@@ -155,8 +169,10 @@ public final class Quickstart {
              BackendInformer cache = kgw.backends().inAnyNamespace().inform(new BackendEventHandler() { })) {
             cache.waitUntilSynced(Duration.ofSeconds(30));
             out.println("  informer synced with " + cache.list().size() + " Backends cached");
-            Backend edited = backends.edit("web", b -> b.withMetadata(b.getMetadata().toBuilder().putLabels("tier", "gold").build()));
+            Backend edited = backends.edit("web", b -> b.editMetadata(m -> m.putLabels("tier", "gold")));
             out.println("  edit: web labels " + edited.getMetadata().getLabels());
+            Backend moved = backends.edit("lambda-thumbnails", b -> b.editSpec(s -> s.editAws(a -> a.region("us-east-1"))));
+            out.println("  edit in place: lambda-thumbnails is now " + RealKgatewayExample.describe(moved));
             Backend patched = backends.patch("gemini", "{\"metadata\":{\"annotations\":{\"owner\":\"labs@example.com\"}}}");
             out.println("  patch: gemini annotations " + patched.getMetadata().getAnnotations());
             Backend accepted = backends.updateStatus(patched.withStatus(BackendStatus.builder()

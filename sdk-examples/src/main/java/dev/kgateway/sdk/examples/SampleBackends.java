@@ -7,7 +7,9 @@ import dev.kgateway.sdk.model.BackendType;
 import java.util.List;
 
 /**
- * Builds one Backend of each kind with the SDK's builders: this is what "build a Backend" looks like.
+ * Builds one Backend of each kind of the seed schema with the SDK's builders: this is what "build a
+ * Backend" looks like. The shapes real kgateway releases serve (Lambda with auth, EC2, GCP, dynamic
+ * forward proxy, priority groups, v2.0/v2.1 AI) are in {@link RealKgatewayExample}.
  *
  * <pre>{@code
  * Backend nginx = SampleBackends.staticBackend("nginx", "demo");

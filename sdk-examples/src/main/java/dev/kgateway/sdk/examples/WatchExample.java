@@ -25,7 +25,7 @@ public final class WatchExample {
         List<BackendEvent.Type> seen = new ArrayList<>();
         try (BackendWatch watch = backends.watch(events::add)) {
             backends.create(SampleBackends.gemini("gemini", namespace));
-            backends.edit("gemini", b -> b.withMetadata(b.getMetadata().toBuilder().putLabels("stage", "beta").build()));
+            backends.edit("gemini", b -> b.editMetadata(m -> m.putLabels("stage", "beta")));
             backends.delete("gemini");
             for (int i = 0; i < 3; i++) {
                 BackendEvent event = events.poll(10, TimeUnit.SECONDS);

@@ -34,10 +34,10 @@ public final class YamlExample {
         out.println("  loaded " + loaded.size() + " Backends from " + MANIFEST);
         NamespacedBackendClient backends = kgw.backends().inNamespace(namespace);
         List<Backend> applied = loaded.stream()
-                .map(b -> b.withMetadata(b.getMetadata().withNamespace(namespace)))
+                .map(b -> b.editMetadata(m -> m.namespace(namespace)))
                 .map(backends::apply)
                 .toList();
-        applied.forEach(b -> out.println("  applied " + b.getMetadata().getName() + " (" + b.getSpec().getType() + ")"));
+        applied.forEach(b -> out.println("  applied " + b.getMetadata().getName() + " (" + RealKgatewayExample.kind(b) + ")"));
         out.println("  written back as YAML:\n" + BackendJson.toYaml(applied.get(0)));
         return applied;
     }

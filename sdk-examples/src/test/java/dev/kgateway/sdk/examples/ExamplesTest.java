@@ -80,9 +80,76 @@ class ExamplesTest {
     void yamlExampleAppliesEveryDocumentOfTheManifest() {
         List<Backend> applied = YamlExample.run(kgw(), "yaml", out);
 
-        assertThat(applied).extracting(b -> b.getMetadata().getName()).containsExactly("httpbin", "thumbnailer", "mistral");
+        assertThat(applied).extracting(b -> b.getMetadata().getName()).containsExactly("httpbin", "thumbnailer", "mistral", "image-resizer");
         assertThat(applied).allSatisfy(b -> assertThat(b.getMetadata().getResourceVersion()).isNotBlank());
-        assertThat(kgw().backends().inNamespace("yaml").list()).hasSize(3);
+        assertThat(kgw().backends().inNamespace("yaml").list()).hasSize(4);
+        assertThat(applied.get(3).getSpec().getType()).as("v2.2+: no type").isNull();
+        assertThat(applied.get(3).getSpec().getAws().getLambda().getFunctionName()).isEqualTo("resize-image");
+        assertThat(output()).contains("applied image-resizer (AWS)").contains("applied mistral (AI)");
+    }
+
+    @Test
+    void realKgatewayExampleBuildsEveryRealShapeValid() {
+        List<Backend> built = RealKgatewayExample.run(out);
+
+        assertThat(built).hasSize(10).allSatisfy(b -> assertThat(b.validate()).isEmpty());
+        assertThat(built).extracting(RealKgatewayExample::kind).containsExactly(
+                BackendType.Known.AWS, BackendType.Known.AWS, BackendType.Known.AWS, BackendType.Known.GCP,
+                BackendType.Known.DYNAMIC_FORWARD_PROXY, BackendType.Known.PRIORITY_GROUPS,
+                BackendType.Known.AI, BackendType.Known.AI, BackendType.Known.AI, BackendType.Known.AWS);
+        assertThat(output())
+                .contains("lambda-thumbnails  v2.4+  AWS Lambda thumbnailer:live in eu-west-1, credentials: assume role "
+                        + "arn:aws:iam::123456789012:role/thumbnailer-invoker -> valid")
+                .contains("lambda-resize      v2.0+  AWS Lambda resize-image:$LATEST in us-west-2, credentials: Secret aws-creds -> valid")
+                .contains("ec2-payments       v2.4+  AWS EC2 instances on port 8080 tagged app=payments, production in us-east-1")
+                .contains("gcp-run            v2.3+  GCP run.example.app -> valid")
+                .contains("egress-proxy       v2.1+  dynamic forward proxy, TLS on -> valid")
+                .contains("failover           v2.4+  failover [ec2-payments] -> [lambda-thumbnails] -> valid")
+                .contains("openai-v21         v2.1   AI (v2.1) OpenAI-format gpt-4o -> valid")
+                .contains("openai-v20         v2.0   AI (v2.0) OpenAI gpt-4o -> valid")
+                .contains("mistral-openai     v2.1   AI (v2.1) OpenAI-format mistral-large-latest at api.mistral.ai:443 -> valid")
+                .doesNotContain("Violation");
+    }
+
+    @Test
+    void inPlaceEditChangesOnlyTheEditedFieldsOfTheLambda() {
+        Backend original = RealKgatewayExample.lambdaAssumingRole("lambda-thumbnails", "real");
+        List<Backend> built = RealKgatewayExample.run(out);
+        Backend edited = built.get(built.size() - 1);
+
+        assertThat(edited.getSpec().getAws().getRegion()).isEqualTo("us-east-1");
+        assertThat(edited.getSpec().getAws().getAuth().getAssumeRole().getRoleArn()).endsWith("role/thumbnailer-us");
+        assertThat(edited.getSpec().getAws().getLambda()).isEqualTo(original.getSpec().getAws().getLambda());
+        assertThat(edited.getMetadata()).isEqualTo(original.getMetadata());
+        assertThat(built.get(0)).isEqualTo(original);
+        assertThat(output()).contains("edited in place: AWS Lambda thumbnailer:live in us-east-1")
+                .contains("the original is unchanged: AWS Lambda thumbnailer:live in eu-west-1")
+                .contains("functionName: thumbnailer").contains("region: us-east-1");
+    }
+
+    @Test
+    void everyRealShapeIsCreatedAndReadBackUnchanged() {
+        var backends = kgw().backends().inNamespace("real");
+        for (RealKgatewayExample.Shape shape : RealKgatewayExample.all("real")) {
+            backends.create(shape.backend());
+            Backend read = backends.require(shape.backend().getMetadata().getName());
+            assertThat(read.getSpec()).as(shape.backend().getMetadata().getName()).isEqualTo(shape.backend().getSpec());
+        }
+        assertThat(backends.list()).hasSize(9);
+    }
+
+    @Test
+    void describeSwitchesOnTheKnownTypeAndNamesUnrecognizedOnes() {
+        Backend newer = SampleBackends.staticBackend("web", "ns").editSpec(s -> s.type(BackendType.of("SomethingNew")));
+        Backend seedAws = SampleBackends.awsBackend("payments", "ns");
+
+        assertThat(RealKgatewayExample.kind(newer)).isEqualTo(BackendType.Known.UNRECOGNIZED);
+        assertThat(RealKgatewayExample.describe(newer)).isEqualTo("type SomethingNew, newer than this SDK");
+        assertThat(RealKgatewayExample.describe(seedAws)).isEqualTo("AWS Lambda charge-card (seed shape) in us-east-1, "
+                + "credentials: role arn:aws:iam::123456789012:role/gateway-invoker");
+        assertThat(RealKgatewayExample.describe(SampleBackends.openAi("openai", "ns"))).isEqualTo("AI (seed) openai");
+        assertThat(RealKgatewayExample.kind(RealKgatewayExample.priorityGroups("f", "ns", "a", "b")))
+                .as("no type: the block decides").isEqualTo(BackendType.Known.PRIORITY_GROUPS);
     }
 
     @Test

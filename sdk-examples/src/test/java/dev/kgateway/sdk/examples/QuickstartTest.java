@@ -30,6 +30,27 @@ class QuickstartTest {
     }
 
     @Test
+    void tourBuildsAndEditsRealKgatewayShapesNextToTheSeedOnes() {
+        int code = run();
+
+        String printed = out.toString(StandardCharsets.UTF_8);
+        assertThat(code).isZero();
+        assertThat(printed).contains("payments (seed): AWS Lambda charge-card (seed shape)")
+                .contains("lambda-thumbnails (kgateway v2.4+): AWS Lambda thumbnailer:live in eu-west-1")
+                .contains("ec2-payments (kgateway v2.4+): AWS EC2 instances on port 8080")
+                .contains("gcp-run (kgateway v2.3+): GCP run.example.app")
+                .contains("egress-proxy (kgateway v2.1+): dynamic forward proxy, TLS on")
+                .contains("failover (kgateway v2.4+): failover [ec2-payments] -> [lambda-thumbnails]")
+                .contains("mistral-openai (kgateway v2.1): AI (v2.1) OpenAI-format mistral-large-latest")
+                .contains("by kind: {STATIC=1, AWS=4, AI=6, DYNAMIC_FORWARD_PROXY=1, GCP=1, PRIORITY_GROUPS=1}; all valid: true")
+                .contains("created failover")
+                .contains("get ec2-payments -> AWS EC2 instances on port 8080 tagged app=payments, production")
+                .contains("edit in place: lambda-thumbnails is now AWS Lambda thumbnailer:live in us-east-1")
+                .contains("applied image-resizer (AWS)")
+                .contains("deleted failover: true");
+    }
+
+    @Test
     void helpExplainsTheOptionsAndExitsZero() {
         assertThat(run("--help")).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("--kubeconfig PATH", "--cluster", "--embedded");

@@ -344,7 +344,7 @@ public final class NamespacedBackends extends BackendCollection implements Names
 
     @Override
     public Backend waitUntil(String name, Predicate<Backend> condition, Duration timeout) {
-        return BackendWaiter.await(context, namespace, requireName(name, "name"), condition, timeout);
+        return BackendWaiter.await(context, namespace, Names.requireName(name), condition, timeout);
     }
 
     private Backend inNamespace(Backend backend) {

@@ -3,7 +3,7 @@ package dev.kgateway.sdk.examples.readme;
 import dev.kgateway.sdk.client.KgatewayClient;
 import dev.kgateway.sdk.client.ListOptions;
 import dev.kgateway.sdk.client.NamespacedBackendClient;
-import dev.kgateway.sdk.model.AiProviderType;
+import dev.kgateway.sdk.model.AwsAuthType;
 import dev.kgateway.sdk.model.Backend;
 import dev.kgateway.sdk.model.BackendType;
 
@@ -23,18 +23,22 @@ public final class ReadmeExample {
     public static void main(String[] args) {
         // README:start
         try (KgatewayClient kgw = KgatewayClient.create()) {   // kubeconfig or in-cluster config
-            NamespacedBackendClient ai = kgw.backends().inNamespace("ai");
-            ai.create(Backend.builder()
-                .metadata(m -> m.name("openai").putLabels("team", "search"))
-                .spec(s -> s.type(BackendType.AI)
-                    .ai(a -> a.provider(p -> p.type(AiProviderType.OPENAI)
-                        .openai(o -> o.authToken(t -> t.secretRef(r -> r.name("openai-key")))))))
+            NamespacedBackendClient media = kgw.backends().inNamespace("media");
+            media.create(Backend.builder()                      // an AWS Lambda, kgateway v2.4 and later
+                .metadata(m -> m.name("thumbnailer").putLabels("team", "media"))
+                .spec(s -> s.type(BackendType.AWS)
+                    .aws(a -> a.region("eu-west-1").accountId("123456789012")
+                        .lambda(l -> l.functionName("thumbnailer").qualifier("live"))
+                        .auth(x -> x.type(AwsAuthType.ASSUME_ROLE)
+                            .assumeRole(r -> r.roleArn("arn:aws:iam::123456789012:role/invoker")))))
                 .build());
-            Backend gold = ai.edit("openai", b -> b.withMetadata(
-                b.getMetadata().toBuilder().putLabels("tier", "gold").build()));
-            List<Backend> search = ai.list(ListOptions.withLabel("team", "search"));
-            System.out.println(search.size() + " Backend(s); openai is " + gold.getMetadata().getLabels());
-            ai.delete("openai");
+            Backend moved = media.edit("thumbnailer", b -> b            // validated, then written
+                .editMetadata(m -> m.putLabels("tier", "gold"))
+                .editSpec(s -> s.editAws(a -> a.region("us-east-1"))));
+            List<Backend> team = media.list(ListOptions.withLabel("team", "media"));
+            System.out.println(team.size() + " Backend(s); thumbnailer is " + moved.getMetadata().getLabels()
+                + " in " + moved.getSpec().getAws().getRegion());
+            media.delete("thumbnailer");
         }
         // README:end
     }

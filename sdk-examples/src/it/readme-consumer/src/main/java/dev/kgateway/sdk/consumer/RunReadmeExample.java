@@ -36,12 +36,12 @@ public final class RunReadmeExample {
                     - name: embedded
                       context:
                         cluster: embedded
-                        namespace: ai
+                        namespace: media
                     current-context: embedded
                     """.formatted(client.getMasterUrl()));
             System.setProperty("kubeconfig", kubeconfig.toString());
             ReadmeExample.main(new String[0]);
-            if (!client.genericKubernetesResources("gateway.kgateway.dev/v1alpha1", "Backend").inNamespace("ai").list().getItems().isEmpty()) {
+            if (!client.genericKubernetesResources("gateway.kgateway.dev/v1alpha1", "Backend").inNamespace("media").list().getItems().isEmpty()) {
                 throw new IllegalStateException("the README example left Backends behind");
             }
             System.out.println("README example compiled and ran against the embedded API server");
