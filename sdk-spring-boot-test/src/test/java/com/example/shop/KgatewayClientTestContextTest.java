@@ -1,6 +1,7 @@
 package com.example.shop;
 
 import dev.kgateway.sdk.client.KgatewayClient;
+import dev.kgateway.sdk.spring.boot.test.AutoConfigureKgatewayTestServer;
 import dev.kgateway.sdk.spring.boot.test.KgatewayClientTest;
 import dev.kgateway.sdk.test.KgatewayTestServer;
 import org.junit.jupiter.api.Test;
@@ -14,6 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** What a {@code @KgatewayClientTest} context holds, and what it leaves out. */
 @KgatewayClientTest(properties = {"kgateway.namespace=shop", "kgateway.retry.initial-backoff=20ms"})
+@AutoConfigureKgatewayTestServer(namespaces = "shop")
 class KgatewayClientTestContextTest {
 
     @Autowired
@@ -53,5 +55,14 @@ class KgatewayClientTestContextTest {
         assertThat(context.getBean(KgatewayClient.class).backends().inDefaultNamespace().namespace()).isEqualTo("shop");
         assertThat(context.getEnvironment().getProperty("kgateway.retry.initial-backoff")).isEqualTo("20ms");
         assertThat(context.getEnvironment().getProperty("kgateway.retry.max-backoff")).isEqualTo("100ms");
+    }
+
+    @Test
+    void theNamespacesAskedForExistBeforeTheContextStarts() {
+        KgatewayClient client = context.getBean(KgatewayClient.class);
+
+        client.backends().inDefaultNamespace().create(Backends.staticBackend("web", "10.0.0.1"));
+
+        assertThat(client.backends().inNamespace("shop").get("web")).isPresent();
     }
 }

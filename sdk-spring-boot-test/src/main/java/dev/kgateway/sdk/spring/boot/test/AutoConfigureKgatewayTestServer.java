@@ -48,4 +48,10 @@ public @interface AutoConfigureKgatewayTestServer {
      *     ({@link KgatewayTestServer#SDK_BACKEND_CRD})
      */
     String[] crds() default {};
+
+    /**
+     * @return namespaces to create before the context starts, such as the application's
+     *     {@code kgateway.namespace} or an informer's namespace ({@code default} always exists)
+     */
+    String[] namespaces() default {};
 }

@@ -13,24 +13,29 @@ import org.springframework.test.context.MergedContextConfiguration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Starts a {@link KgatewayTestServer} for one application context, registers it as the bean
- * {@value #BEAN_NAME}, and sets {@code kgateway.master-url} to it. Equal customizers (the same CRDs)
+ * {@value #BEAN_NAME}, creates the namespaces asked for, and sets {@code kgateway.master-url} to it.
+ * Equal customizers (the same CRDs and namespaces)
  * let Spring's test context cache reuse a context, and with it its server.
  */
 final class KgatewayTestServerContextCustomizer implements ContextCustomizer {
 
     static final String BEAN_NAME = "kgatewayTestServer";
+    private static final Set<String> PREDEFINED_NAMESPACES = Set.of("default", "kube-system", "kube-public");
     /** wins over application.properties and the test's own properties: the client must reach this server */
     static final String SERVER_PROPERTIES = "kgatewayTestServer";
     /** loses against every other source: a test may set its own backoff */
     static final String DEFAULT_PROPERTIES = "kgatewayTestServerDefaults";
 
     private final List<String> extraCrds;
+    private final List<String> namespaces;
 
-    KgatewayTestServerContextCustomizer(List<String> extraCrds) {
+    KgatewayTestServerContextCustomizer(List<String> extraCrds, List<String> namespaces) {
         this.extraCrds = List.copyOf(extraCrds);
+        this.namespaces = List.copyOf(namespaces);
     }
 
     @Override
@@ -39,6 +44,12 @@ final class KgatewayTestServerContextCustomizer implements ContextCustomizer {
         crds.add(KgatewayTestServer.SDK_BACKEND_CRD);
         crds.addAll(extraCrds);
         KgatewayTestServer server = KgatewayTestServer.builder().crds(crds.toArray(String[]::new)).start();
+        try {
+            namespaces.stream().filter(ns -> !PREDEFINED_NAMESPACES.contains(ns)).forEach(server::createNamespace);
+        } catch (RuntimeException e) {
+            server.close();
+            throw e;
+        }
         ConfigurableListableBeanFactory beans = context.getBeanFactory();
         beans.registerSingleton(BEAN_NAME, server);
         if (beans instanceof DefaultSingletonBeanRegistry registry) {
@@ -60,11 +71,12 @@ final class KgatewayTestServerContextCustomizer implements ContextCustomizer {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof KgatewayTestServerContextCustomizer that && extraCrds.equals(that.extraCrds);
+        return other instanceof KgatewayTestServerContextCustomizer that && extraCrds.equals(that.extraCrds)
+                && namespaces.equals(that.namespaces);
     }
 
     @Override
     public int hashCode() {
-        return extraCrds.hashCode();
+        return 31 * extraCrds.hashCode() + namespaces.hashCode();
     }
 }

@@ -18,6 +18,7 @@ final class KgatewayTestServerContextCustomizerFactory implements ContextCustomi
     public ContextCustomizer createContextCustomizer(Class<?> testClass, List<ContextConfigurationAttributes> configAttributes) {
         AutoConfigureKgatewayTestServer annotation =
                 TestContextAnnotationUtils.findMergedAnnotation(testClass, AutoConfigureKgatewayTestServer.class);
-        return annotation == null ? null : new KgatewayTestServerContextCustomizer(List.of(annotation.crds()));
+        return annotation == null ? null : new KgatewayTestServerContextCustomizer(
+                List.of(annotation.crds()), List.of(annotation.namespaces()));
     }
 }
