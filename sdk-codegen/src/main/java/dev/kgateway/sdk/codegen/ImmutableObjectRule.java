@@ -68,7 +68,10 @@ final class ImmutableObjectRule implements Rule<JPackage, JType> {
         JClass immutableClass = owner.directClass(immutable);
         c.annotate(owner.directClass("org.immutables.value.Value.Immutable"));
         c.annotate(owner.directClass("tools.jackson.databind.annotation.JsonSerialize")).param("as", immutableClass);
-        c.annotate(owner.directClass("tools.jackson.databind.annotation.JsonDeserialize")).param("as", immutableClass);
+        // read through the builder, not Immutables' Json delegate: the delegate collects unknown
+        // members in a HashMap, which loses their order (the builder keeps a LinkedHashMap)
+        c.annotate(owner.directClass("tools.jackson.databind.annotation.JsonDeserialize"))
+                .param("builder", owner.directClass(immutable + ".Builder"));
         c.annotate(owner.directClass("com.fasterxml.jackson.annotation.JsonInclude"))
                 .param("value", JExpr.direct("com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL"));
         c.constructor(JMod.NONE).javadoc().add("Only the generated implementation extends this type.");
@@ -184,6 +187,9 @@ final class ImmutableObjectRule implements Rule<JPackage, JType> {
         if (p.isCollection()) {
             getter.annotate(owner.directClass("com.fasterxml.jackson.annotation.JsonInclude"))
                     .param("value", JExpr.direct("com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY"));
+            // a JSON null (an empty YAML value) reads as absent, as an empty collection
+            getter.annotate(owner.directClass("com.fasterxml.jackson.annotation.JsonSetter"))
+                    .param("nulls", JExpr.direct("com.fasterxml.jackson.annotation.Nulls.SKIP"));
         } else {
             getter.annotate(owner.directClass("javax.annotation.Nullable"));
         }

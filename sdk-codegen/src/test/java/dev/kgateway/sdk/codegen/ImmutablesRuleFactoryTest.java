@@ -104,7 +104,8 @@ class ImmutablesRuleFactoryTest {
     void objectBecomesAnAbstractImmutablesValueTypeWithJacksonBinding() {
         String src = squash(source(thing, "Thing"));
 
-        assertThat(src).contains("@Immutable @JsonSerialize(as = ImmutableThing.class) @JsonDeserialize(as = ImmutableThing.class)")
+        assertThat(src).contains("@Immutable @JsonSerialize(as = ImmutableThing.class) @JsonDeserialize(builder = Thing.Builder.class)")
+                .contains("@JsonPOJOBuilder(withPrefix = \"\") public final static class Builder")
                 .contains("public abstract class Thing {")
                 .contains("import Value.Immutable;")
                 .contains("@JsonInclude((JsonInclude.Include.NON_NULL))");
@@ -136,6 +137,7 @@ class ImmutablesRuleFactoryTest {
 
         assertThat(src).contains("@JsonProperty(\"tags\") "
                 + "@JsonInclude((JsonInclude.Include.NON_EMPTY)) "
+                + "@JsonSetter(nulls = (Nulls.SKIP)) "
                 + "public abstract List<String> getTags();");
         assertThat(src).contains("public abstract List<Child> getChildren();");
     }

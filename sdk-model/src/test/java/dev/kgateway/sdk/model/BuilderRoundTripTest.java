@@ -234,7 +234,7 @@ class BuilderRoundTripTest {
     void multiDocumentYamlRoundTripKeepsOrder() {
         List<Backend> all = List.of(staticWithTlsAndTwoHosts(), awsWithAllFields(), openAi());
 
-        assertThat(BackendJson.readAll(BackendJson.toYaml(all))).containsExactlyElementsOf(all);
+        assertThat(BackendJson.readAllFromString(BackendJson.toYaml(all))).containsExactlyElementsOf(all);
     }
 
     @Test

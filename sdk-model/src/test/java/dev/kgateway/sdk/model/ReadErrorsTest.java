@@ -35,7 +35,7 @@ class ReadErrorsTest {
     }
 
     private static BackendReadException readYaml(String yaml) {
-        return catchThrowableOfType(BackendReadException.class, () -> BackendJson.readAll(yaml));
+        return catchThrowableOfType(BackendReadException.class, () -> BackendJson.readAllFromString(yaml));
     }
 
     @Test
@@ -97,11 +97,25 @@ class ReadErrorsTest {
 
     @Test
     void nullLabelValueIsAReadErrorNamingTheObjectThatHoldsIt() {
-        // Immutables maps reject null values; Jackson reports the object whose creation failed.
+        // Immutables maps reject null values; Jackson reports the map whose builder method failed.
         BackendReadException e = readJson("{\"metadata\":{\"name\":\"x\",\"labels\":{\"" + SENTINEL + "\":null}}}");
 
-        assertThat(e.getPath()).isEqualTo("metadata");
+        assertThat(e.getPath()).isEqualTo("metadata.labels");
         assertThat(e.getMessage()).contains("null or invalid element").doesNotContain(SENTINEL);
+    }
+
+    @Test
+    void nullListsMapsAndObjectsReadAsAbsent() {
+        // an empty YAML value (labels: with nothing after it) is a null; it was read as absent
+        // before reading went through the builders, and still is
+        Backend read = BackendJson.fromJson("{\"metadata\":{\"name\":\"x\",\"labels\":null,\"finalizers\":null},"
+                + "\"spec\":{\"static\":{\"hosts\":null},\"aws\":null}}");
+        Backend fromYaml = BackendJson.fromYaml("metadata:\n  name: x\n  labels:\n  finalizers:\nspec:\n  static:\n    hosts:\n  aws:\n");
+
+        assertThat(read).isEqualTo(fromYaml);
+        assertThat(read.getMetadata().getLabels()).isEmpty();
+        assertThat(read.getMetadata().getFinalizers()).isEmpty();
+        assertThat(BackendJson.toJson(read)).isEqualTo("{\"metadata\":{\"name\":\"x\"},\"spec\":{\"static\":{}}}");
     }
 
     @Test
@@ -174,15 +188,15 @@ class ReadErrorsTest {
     void emptyYamlDocumentsAreSkipped() {
         String yaml = "---\n---\n# only a comment\n---\n" + VALID_YAML.formatted("one") + "---\n\n---\n" + VALID_YAML.formatted("two") + "---\n";
 
-        List<Backend> all = BackendJson.readAll(yaml);
+        List<Backend> all = BackendJson.readAllFromString(yaml);
 
         assertThat(all).extracting(b -> b.getMetadata().getName()).containsExactly("one", "two");
     }
 
     @Test
     void emptyStreamHasNoBackends() {
-        assertThat(BackendJson.readAll("")).isEmpty();
-        assertThat(BackendJson.readAll("---\n# nothing\n")).isEmpty();
+        assertThat(BackendJson.readAllFromString("")).isEmpty();
+        assertThat(BackendJson.readAllFromString("---\n# nothing\n")).isEmpty();
     }
 
     @Test
@@ -213,7 +227,7 @@ class ReadErrorsTest {
 
     @Test
     void documentWithoutKindIsReadAsABackend() {
-        List<Backend> all = BackendJson.readAll("metadata:\n  name: x\n");
+        List<Backend> all = BackendJson.readAllFromString("metadata:\n  name: x\n");
 
         assertThat(all).singleElement().satisfies(b -> {
             assertThat(b.getKind()).isNull();

@@ -146,6 +146,11 @@ class ReliabilityAuthorizationTest {
         assertThat(e.getName()).isEqualTo("openai");
     }
 
+    private static long watchThreadsSince(java.util.Set<Thread> before) {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.isAlive() && !before.contains(t) && t.getName().startsWith("kgateway-watch-")).count();
+    }
+
     private void expect(String method, String path, String body) {
         switch (method) {
             case "POST" -> server.expect().post().withPath(path).andReturn(403, body).always();

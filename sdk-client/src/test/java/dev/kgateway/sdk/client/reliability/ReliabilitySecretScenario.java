@@ -143,8 +143,8 @@ public final class ReliabilitySecretScenario {
             // read errors of documents holding the secret
             caught(() -> BackendJson.fromJson(manifest("x").replace("\"" + SECRET + "\"", SECRET)));
             caught(() -> BackendJson.fromJson(manifest("x").replace("\"name\":\"openai-key\"", "\"name\":[\"" + SECRET + "\"]")));
-            caught(() -> BackendJson.readAll("metadata:\n  name: x\nspec:\n  type: [" + SECRET + "\n"));
-            caught(() -> BackendJson.readAll("metadata: {name: x}\nspec: {ai: {provider: {openai: {authToken: {inline: &s " + SECRET + ", again: *s}}}}}\n"));
+            caught(() -> BackendJson.readAllFromString("metadata:\n  name: x\nspec:\n  type: [" + SECRET + "\n"));
+            caught(() -> BackendJson.readAllFromString("metadata: {name: x}\nspec: {ai: {provider: {openai: {authToken: {inline: &s " + SECRET + ", again: *s}}}}}\n"));
             caught(() -> BackendJson.fromJson(manifest("x").substring(0, manifest("x").indexOf(SECRET) + 5)));
             caught(() -> BackendJson.fromJson("{\"metadata\":{\"name\":\"x\",\"name\":\"" + SECRET + "\"}}"));
             caught(() -> BackendJson.fromYaml("kind: " + SECRET + "\nmetadata: {name: x}\n"));

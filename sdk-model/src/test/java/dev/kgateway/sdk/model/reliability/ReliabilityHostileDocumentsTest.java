@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Hostile documents, case by case: every read gives a Backend or a {@link BackendReadException}
- * that says where, within {@link ReliabilityReads#MAX_TIME} (5 s), with the time, the bytes read
+ * that says where, within {@link ReliabilityReads#MAX_TIME} (a 30 s hang guard), with the time, the bytes read
  * and the memory allocated bounded by {@code BackendJson}'s limits (3 MiB of input, nesting depth
  * 200, 250,000 tokens, 10,000 YAML documents, no YAML aliases, no duplicate names).
  */
@@ -102,8 +102,8 @@ class ReliabilityHostileDocumentsTest {
                 Arguments.of("JSON arrays in spec.static.hosts[0].tls", (Supplier<?>) () -> BackendJson.fromJson(knownList)),
                 Arguments.of("JSON arrays as bytes", (Supplier<?>) () -> BackendJson.fromJson(unknownArrays.getBytes(StandardCharsets.UTF_8))),
                 Arguments.of("JSON arrays as a stream", (Supplier<?>) () -> BackendJson.fromJson(stream(unknownArrays))),
-                Arguments.of("YAML flow sequences", (Supplier<?>) () -> BackendJson.readAll("metadata:\n  name: x\nextra: " + arrays + "\n")),
-                Arguments.of("YAML flow mappings", (Supplier<?>) () -> BackendJson.readAll("metadata:\n  name: x\nextra: " + objects.toString().replace("\"a\":", "a: ") + "\n")),
+                Arguments.of("YAML flow sequences", (Supplier<?>) () -> BackendJson.readAllFromString("metadata:\n  name: x\nextra: " + arrays + "\n")),
+                Arguments.of("YAML flow mappings", (Supplier<?>) () -> BackendJson.readAllFromString("metadata:\n  name: x\nextra: " + objects.toString().replace("\"a\":", "a: ") + "\n")),
                 Arguments.of("YAML as a stream", (Supplier<?>) () -> BackendJson.readAll(stream("extra: " + arrays + "\n"))),
                 Arguments.of("a JSON tree (no parser involved)", (Supplier<?>) () -> BackendJson.fromTree(tree)));
     }
@@ -115,9 +115,31 @@ class ReliabilityHostileDocumentsTest {
 
         assertThat(outcome.error()).as(what).isNotNull();
         assertThat(outcome.error().getMessage()).contains("size limit").contains("nesting depth " + BackendJson.MAX_NESTING_DEPTH);
+        // bounded work, whatever the depth: the YAML parser stops where level 201 opens (at most 6
+        // characters a level, of inputs of 20,000 and more), the tree check at the path of level 201;
+        // the JSON parser names no position here (jsonStopsReadingWhereTheNestingLimitIsHit shows where)
+        java.util.regex.Matcher at = java.util.regex.Pattern.compile("\\(line \\d+, column (\\d+)\\)").matcher(outcome.error().getMessage());
+        if (what.startsWith("a JSON tree")) {
+            assertThat(outcome.error().getPath()).isEqualTo("spec.extra" + "[0]".repeat(BackendJson.MAX_NESTING_DEPTH - 2));
+        } else if (what.startsWith("YAML")) {
+            assertThat(at.find()).as(outcome.error().getMessage()).isTrue();
+            assertThat(Integer.parseInt(at.group(1))).as("column where %s stopped", what).isLessThanOrEqualTo(6 * (BackendJson.MAX_NESTING_DEPTH + 1) + 64);
+        }
         assertThat(outcome.allocatedMegabytes()).as("MB allocated").isLessThan(16);
-        System.out.printf("[reliability] 10,000 levels, %s: rejected in %d ms, %d MB allocated%n", what, outcome.time().toMillis(),
-                outcome.allocatedMegabytes());
+        System.out.printf("[reliability] 10,000 levels, %s: rejected at %s in %d ms, %d MB allocated%n", what,
+                at.find(0) ? at.group() : outcome.error().getPath().length() + "-character path", outcome.time().toMillis(), outcome.allocatedMegabytes());
+    }
+
+    @Test
+    void jsonStopsReadingWhereTheNestingLimitIsHit() {
+        // 50 MB of "[": the JSON parser fails at level 201, having read one buffer, not the input
+        GeneratedStream arrays = new GeneratedStream("{\"extra\":", "[", "", FIFTY_MB);
+
+        ReliabilityReads.Outcome outcome = read("50 MB of [", () -> BackendJson.fromJson(arrays));
+
+        assertThat(outcome.error().getMessage()).contains("nesting depth " + BackendJson.MAX_NESTING_DEPTH);
+        assertThat(arrays.consumed).as("bytes read").isLessThanOrEqualTo(READ_SLACK);
+        System.out.printf("[reliability] 50 MB of nested arrays as a JSON stream: rejected after reading %d bytes%n", arrays.consumed);
     }
 
     @Test
@@ -136,7 +158,7 @@ class ReliabilityHostileDocumentsTest {
             boolean accepted = depth <= BackendJson.MAX_NESTING_DEPTH;
 
             assertThat(read("JSON " + depth, () -> BackendJson.fromJson(json)).error() == null).isEqualTo(accepted);
-            assertThat(read("YAML " + depth, () -> BackendJson.readAll(yaml)).error() == null).isEqualTo(accepted);
+            assertThat(read("YAML " + depth, () -> BackendJson.readAllFromString(yaml)).error() == null).isEqualTo(accepted);
             assertThat(read("tree " + depth, () -> BackendJson.fromTree(tree)).error() == null).isEqualTo(accepted);
         }
     }
@@ -172,34 +194,106 @@ class ReliabilityHostileDocumentsTest {
                 outcome.time().toMillis(), input.consumed, outcome.allocatedMegabytes());
     }
 
-    /** The costliest inputs the limits let through to the YAML parser, as strings just under 3 MiB. */
+    /**
+     * The costliest inputs the limits let through to the YAML parser, as strings just under 3 MiB,
+     * each with the outcome it must have: read (with the number of values it holds), or rejected by
+     * the token limit.
+     */
     static Stream<Arguments> justUnderTheLimit() {
         int size = (int) BackendJson.MAX_DOCUMENT_LENGTH - 64;
         return Stream.of(
-                Arguments.of("one plain scalar", "metadata:\n  name: x\n  annotations:\n    a: ", "x", "\n", size),
-                Arguments.of("one quoted scalar", "metadata:\n  name: x\n  annotations:\n    a: \"", "x", "\"\n", size),
-                Arguments.of("a flow sequence of 1.5 million items", "extra: [", "1,", "1]\n", size),
-                Arguments.of("a block sequence of 750,000 items", "extra:\n", "- 1\n", "", size),
-                Arguments.of("a block sequence of 240,000 items", "extra:\n", "- 1\n", "", 240_000 * 4),
-                Arguments.of("200,000 unique keys", "extra:\n", null, "", size),
-                Arguments.of("10,000 documents", "", "---\nmetadata: {name: x}\n", "", 10_000 * 24));
+                Arguments.of("one plain scalar", "metadata:\n  name: x\n  annotations:\n    a: ", "x", "\n", size, READ),
+                Arguments.of("one quoted scalar", "metadata:\n  name: x\n  annotations:\n    a: \"", "x", "\"\n", size, READ),
+                Arguments.of("a flow sequence of 1.5 million items", "extra: [", "1,", "1]\n", size, TOO_MANY_TOKENS),
+                Arguments.of("a block sequence of 750,000 items", "extra:\n", "- 1\n", "", size, TOO_MANY_TOKENS),
+                Arguments.of("a block sequence of 240,000 items", "extra:\n", "- 1\n", "", 240_000 * 4, READ),
+                Arguments.of("200,000 unique keys", "extra:\n", null, "", size, TOO_MANY_TOKENS),
+                Arguments.of("10,000 documents", "", "---\nmetadata: {name: x}\n", "", 10_000 * 24, READ));
     }
+
+    private static final String READ = "read";
+    private static final String TOO_MANY_TOKENS = "rejected: tokens";
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("justUnderTheLimit")
-    void hostileYamlJustUnderTheLimitIsReadOrRejectedInBoundedTime(String what, String prefix, String filler, String suffix, int size) {
+    void hostileYamlJustUnderTheLimitHasItsOutcomeInBoundedMemory(String what, String prefix, String filler, String suffix, int size,
+                                                                  String expected) {
         StringBuilder text = new StringBuilder(size + 64).append(prefix);
+        int fillers = 0;
         for (int i = 0; text.length() < size - suffix.length() - 16; i++) {
             text.append(filler != null ? filler : "  k" + i + ": 1\n");
+            fillers++;
         }
         text.append(suffix);
         String yaml = text.toString();
 
-        ReliabilityReads.Outcome outcome = read(what, () -> BackendJson.readAll(yaml));
+        ReliabilityReads.Outcome outcome = read(what, () -> BackendJson.readAllFromString(yaml));
 
+        if (expected.equals(READ)) {
+            assertThat(outcome.error()).as(what).isNull();
+            List<?> backends = (List<?>) outcome.value();
+            if (what.endsWith("documents")) {
+                assertThat(backends).hasSize(fillers);
+            } else {
+                Backend backend = (Backend) backends.get(0);
+                JsonNode tree = BackendJson.toTree(backend);
+                int values = what.contains("scalar") ? tree.at("/metadata/annotations/a").asString().length() : tree.at("/extra").size();
+                assertThat(values).as(what).isEqualTo(fillers);
+            }
+        } else {
+            assertThat(outcome.error()).as(what).isNotNull();
+            assertThat(outcome.error().getMessage()).contains("size limit").contains("tokens " + BackendJson.MAX_TOKEN_COUNT);
+        }
         assertThat(outcome.allocatedMegabytes()).as("MB allocated").isLessThan(512);
         System.out.printf("[reliability] YAML just under 3 MiB, %s (%d chars): %s in %d ms, %d MB allocated%n", what, yaml.length(),
                 outcome.error() == null ? "read" : "rejected", outcome.time().toMillis(), outcome.allocatedMegabytes());
+    }
+
+    @Test
+    void aStreamHoldsAtMost10000DocumentsEmptyOnesIncluded() {
+        String document = "---\nmetadata: {name: x}\n";
+        String tenThousand = document.repeat(BackendJson.MAX_YAML_DOCUMENTS);
+
+        assertThat((List<?>) read("10,000 documents", () -> BackendJson.readAllFromString(tenThousand)).value())
+                .hasSize(BackendJson.MAX_YAML_DOCUMENTS);
+        BackendReadException oneMore = rejected("10,001 documents", () -> BackendJson.readAllFromString(tenThousand + document));
+        assertThat(oneMore.getMessage()).startsWith("document exceeds a size limit (at document 10001)");
+        BackendReadException empty = rejected("10,001 empty documents", () -> BackendJson.readAllFromString("---\n".repeat(10_000) + document));
+        assertThat(empty.getMessage()).startsWith("document exceeds a size limit (at document 10001)");
+        BackendReadException selecting = rejected("10,001 documents, selecting", () -> BackendJson.selectBackendsFromString(tenThousand + document));
+        assertThat(selecting.getMessage()).startsWith("document exceeds a size limit (at document 10001)");
+    }
+
+    @Test
+    void invalidUtf8NeverCutsAStreamShort() {
+        // without the strict decoder, the bytes after a malformed one were silently dropped: the
+        // stream below read as its first Backend only
+        byte[] first = "metadata:\n  name: first\n# ".getBytes(StandardCharsets.UTF_8);
+        byte[] rest = "\n---\nmetadata:\n  name: second\n".getBytes(StandardCharsets.UTF_8);
+        for (byte[] malformed : List.of(new byte[] {(byte) 0xff}, new byte[] {(byte) 0xc3, 0x28}, new byte[] {(byte) 0xed, (byte) 0xa0, (byte) 0x80},
+                new byte[] {(byte) 0xe2, (byte) 0x82})) {
+            byte[] bytes = new byte[first.length + malformed.length + rest.length];
+            System.arraycopy(first, 0, bytes, 0, first.length);
+            System.arraycopy(malformed, 0, bytes, first.length, malformed.length);
+            System.arraycopy(rest, 0, bytes, first.length + malformed.length, rest.length);
+
+            BackendReadException strict = rejected("strict", () -> BackendJson.readAll(new ByteArrayInputStream(bytes)));
+            BackendReadException selecting = rejected("selecting", () -> BackendJson.selectBackends(new ByteArrayInputStream(bytes)));
+
+            String expected = "document is not well-formed JSON/YAML: invalid UTF-8 (at byte " + first.length + ")";
+            assertThat(strict.getMessage()).isEqualTo(expected);
+            assertThat(selecting.getMessage()).isEqualTo(expected);
+        }
+    }
+
+    @Test
+    void aTruncatedUtf8SequenceAtTheEndIsAReadErrorToo() {
+        byte[] valid = "metadata:\n  name: x\n".getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = java.util.Arrays.copyOf(valid, valid.length + 1);
+        bytes[valid.length] = (byte) 0xe2; // the first of three bytes
+
+        assertThat(rejected("truncated sequence", () -> BackendJson.readAll(new ByteArrayInputStream(bytes))).getMessage())
+                .isEqualTo("document is not well-formed JSON/YAML: invalid UTF-8 (at byte " + valid.length + ")");
     }
 
     @Test
@@ -209,7 +303,7 @@ class ReliabilityHostileDocumentsTest {
 
         assertThat(rejected("JSON string", () -> BackendJson.fromJson(json)).getMessage()).contains("size limit");
         assertThat(rejected("JSON bytes", () -> BackendJson.fromJson(json.getBytes(StandardCharsets.UTF_8))).getMessage()).contains("size limit");
-        assertThat(rejected("YAML string", () -> BackendJson.readAll(yaml)).getMessage()).contains("size limit");
+        assertThat(rejected("YAML string", () -> BackendJson.readAllFromString(yaml)).getMessage()).contains("size limit");
         assertThat(rejected("fromYaml", () -> BackendJson.fromYaml(yaml)).getMessage()).contains("size limit");
     }
 
@@ -227,8 +321,8 @@ class ReliabilityHostileDocumentsTest {
 
         String yamlHead = "metadata:\n  name: x\n  annotations:\n    big: ";
         String yamlUnder = yamlHead + "a".repeat((int) BackendJson.MAX_DOCUMENT_LENGTH - yamlHead.length() - 1) + "\n";
-        assertThat(read("YAML 3 MiB", () -> BackendJson.readAll(yamlUnder)).error()).isNull();
-        assertThat(rejected("YAML 3 MiB + 1", () -> BackendJson.readAll(yamlUnder + "#"))).isNotNull();
+        assertThat(read("YAML 3 MiB", () -> BackendJson.readAllFromString(yamlUnder)).error()).isNull();
+        assertThat(rejected("YAML 3 MiB + 1", () -> BackendJson.readAllFromString(yamlUnder + "#"))).isNotNull();
     }
 
     @Test
@@ -238,10 +332,10 @@ class ReliabilityHostileDocumentsTest {
         String fits = "{\"metadata\":{\"name\":\"x\"},\"extra\":[" + "0,".repeat(240_000) + "0]}";
 
         assertThat(rejected("260,000 tokens", () -> BackendJson.fromJson(json)).getMessage()).contains("tokens " + BackendJson.MAX_TOKEN_COUNT);
-        assertThat(rejected("260,000 YAML tokens", () -> BackendJson.readAll(json)).getMessage()).contains("tokens " + BackendJson.MAX_TOKEN_COUNT);
+        assertThat(rejected("260,000 YAML tokens", () -> BackendJson.readAllFromString(json)).getMessage()).contains("tokens " + BackendJson.MAX_TOKEN_COUNT);
         ReliabilityReads.Outcome read = read("240,000 tokens", () -> BackendJson.fromJson(fits));
         assertThat(((Backend) read.value()).getAdditionalProperties().get("extra").size()).isEqualTo(240_001);
-        ReliabilityReads.Outcome yaml = read("240,000 YAML tokens", () -> BackendJson.readAll(fits));
+        ReliabilityReads.Outcome yaml = read("240,000 YAML tokens", () -> BackendJson.readAllFromString(fits));
         assertThat(yaml.error()).isNull();
         System.out.printf("[reliability] 240,000 tokens: JSON read in %d ms (%d MB allocated), YAML in %d ms (%d MB allocated)%n",
                 read.time().toMillis(), read.allocatedMegabytes(), yaml.time().toMillis(), yaml.allocatedMegabytes());
@@ -261,7 +355,7 @@ class ReliabilityHostileDocumentsTest {
         }
         // expanded, l9 would be 9^9 = 387,420,489 strings
 
-        ReliabilityReads.Outcome outcome = read("billion laughs", () -> BackendJson.readAll(bomb.toString()));
+        ReliabilityReads.Outcome outcome = read("billion laughs", () -> BackendJson.readAllFromString(bomb.toString()));
 
         assertThat(outcome.error().getMessage()).contains("YAML aliases").contains("line 5");
         assertThat(outcome.allocatedMegabytes()).as("MB allocated").isLessThan(4);
@@ -273,7 +367,7 @@ class ReliabilityHostileDocumentsTest {
         String yaml = "metadata:\n  name: x\n  annotations:\n    a: &big \"" + "x".repeat(100_000) + "\"\n"
                 + "spec:\n  refs: [" + "*big, ".repeat(1000) + "*big]\n";
 
-        assertThat(rejected("1,000 aliases of a 100 KB anchor", () -> BackendJson.readAll(yaml)).getMessage()).contains("YAML aliases");
+        assertThat(rejected("1,000 aliases of a 100 KB anchor", () -> BackendJson.readAllFromString(yaml)).getMessage()).contains("YAML aliases");
     }
 
     @Test
@@ -325,7 +419,7 @@ class ReliabilityHostileDocumentsTest {
         String yaml = json; // JSON is YAML (flow style)
 
         BackendReadException fromJson = rejected("JSON " + path, () -> BackendJson.fromJson(json));
-        BackendReadException fromYaml = rejected("YAML " + path, () -> BackendJson.readAll(yaml));
+        BackendReadException fromYaml = rejected("YAML " + path, () -> BackendJson.readAllFromString(yaml));
 
         assertThat(fromJson.getPath()).isEqualTo(path);
         assertThat(fromJson.getMessage()).contains("duplicate member name");
@@ -337,11 +431,11 @@ class ReliabilityHostileDocumentsTest {
     void duplicateNamesInBlockYamlAreRejectedWithLineAndPath() {
         String yaml = VALID_YAML.replace("    team: search\n", "    team: search\n    team: shopping\n");
 
-        BackendReadException e = rejected("YAML labels", () -> BackendJson.readAll(yaml));
+        BackendReadException e = rejected("YAML labels", () -> BackendJson.readAllFromString(yaml));
 
         assertThat(e.getPath()).isEqualTo("metadata.labels");
         assertThat(e.getMessage()).contains("line 7");
-        assertThat(BackendJson.readAll(VALID_YAML)).hasSize(1);
+        assertThat(BackendJson.readAllFromString(VALID_YAML)).hasSize(1);
     }
 
     // ---- wrong types, truncation, junk ----
@@ -399,7 +493,7 @@ class ReliabilityHostileDocumentsTest {
         }
         for (int length = 0; length < yaml.length(); length++) {
             String prefix = yaml.substring(0, length);
-            if (read("YAML prefix " + length, () -> BackendJson.readAll(prefix)).error() == null) {
+            if (read("YAML prefix " + length, () -> BackendJson.readAllFromString(prefix)).error() == null) {
                 backends++; // a YAML prefix cut at a line end is a smaller, well-formed document
             }
         }
@@ -412,44 +506,84 @@ class ReliabilityHostileDocumentsTest {
     @Test
     void junkBytesAreReadErrors() {
         byte[] valid = BackendJson.toJson(BackendJson.fromJson(FULL_JSON)).getBytes(StandardCharsets.UTF_8);
-        List<byte[]> junk = new ArrayList<>(List.of(
+        // invalid UTF-8 (0xff never occurs in UTF-8; a lone lead byte; an overlong form; a surrogate; a 5-byte form)
+        List<byte[]> invalidUtf8 = new ArrayList<>(List.of(
                 new byte[] {(byte) 0xff, (byte) 0xfe, 0, 0}, new byte[] {(byte) 0xc3, 0x28}, new byte[] {(byte) 0xc0, (byte) 0xaf},
-                new byte[] {(byte) 0xed, (byte) 0xa0, (byte) 0x80}, new byte[] {0}, new byte[] {(byte) 0xff, (byte) 0xd8, (byte) 0xff, (byte) 0xe0},
-                new byte[] {(byte) 0xf8, (byte) 0x88, (byte) 0x80, (byte) 0x80, (byte) 0x80}, new byte[] {0x1b, '[', '3', '1', 'm'}));
+                new byte[] {(byte) 0xed, (byte) 0xa0, (byte) 0x80}, new byte[] {(byte) 0xff, (byte) 0xd8, (byte) 0xff, (byte) 0xe0},
+                new byte[] {(byte) 0xf8, (byte) 0x88, (byte) 0x80, (byte) 0x80, (byte) 0x80}));
         Random random = new Random(42);
         for (int i = 0; i < 200; i++) {
             byte[] bytes = new byte[1 + random.nextInt(4096)];
             random.nextBytes(bytes);
-            junk.add(bytes);
+            bytes[random.nextInt(bytes.length)] = (byte) 0xff;
+            invalidUtf8.add(bytes);
         }
+        // valid UTF-8 that neither JSON nor YAML allows: NUL, an escape sequence
+        List<byte[]> controlCharacters = List.of(new byte[] {0}, new byte[] {0x1b, '[', '3', '1', 'm'});
         int reads = 0;
 
-        for (byte[] bytes : junk) {
+        for (byte[] bytes : invalidUtf8) {
             for (int at : new int[] {0, valid.length / 3, valid.length - 2}) {
-                byte[] mutated = new byte[valid.length + bytes.length];
-                System.arraycopy(valid, 0, mutated, 0, at);
-                System.arraycopy(bytes, 0, mutated, at, bytes.length);
-                System.arraycopy(valid, at, mutated, at + bytes.length, valid.length - at);
-                read("JSON with junk at " + at, () -> BackendJson.fromJson(mutated));
-                read("YAML with junk at " + at, () -> BackendJson.readAll(new ByteArrayInputStream(mutated)));
+                byte[] mutated = inserted(valid, bytes, at);
+                rejected("JSON with junk at " + at, () -> BackendJson.fromJson(mutated));
+                String message = rejected("YAML with junk at " + at, () -> BackendJson.readAll(new ByteArrayInputStream(mutated))).getMessage();
+                // the first malformed byte is in the junk: the valid document around it is well-formed UTF-8
+                assertThat(message).startsWith("document is not well-formed JSON/YAML: invalid UTF-8 (at byte ");
+                java.util.regex.Matcher offset = java.util.regex.Pattern.compile("at byte (\\d+)\\)$").matcher(message);
+                assertThat(offset.find()).as(message).isTrue();
+                assertThat(Integer.parseInt(offset.group(1))).as("offset of the malformed byte").isBetween(at, at + bytes.length - 1);
                 reads += 2;
             }
-            read("junk alone", () -> BackendJson.fromJson(bytes));
-            read("junk alone as YAML", () -> BackendJson.readAll(new ByteArrayInputStream(bytes)));
+            rejected("junk alone", () -> BackendJson.fromJson(bytes));
+            assertThat(rejected("junk alone as YAML", () -> BackendJson.readAll(new ByteArrayInputStream(bytes))).getMessage())
+                    .contains("invalid UTF-8");
             reads += 2;
         }
-        assertThat(reads).isEqualTo(junk.size() * 8);
+        for (byte[] bytes : controlCharacters) {
+            for (int at : new int[] {0, valid.length / 3, valid.length - 2}) {
+                byte[] mutated = inserted(valid, bytes, at);
+                assertThat(rejected("JSON with control character at " + at, () -> BackendJson.fromJson(mutated)).getMessage())
+                        .contains("not well-formed");
+                assertThat(rejected("YAML with control character at " + at, () -> BackendJson.readAll(new ByteArrayInputStream(mutated))).getMessage())
+                        .contains("not well-formed");
+                reads += 2;
+            }
+        }
+        assertThat(reads).isEqualTo(invalidUtf8.size() * 8 + controlCharacters.size() * 6);
+    }
+
+    private static byte[] inserted(byte[] valid, byte[] bytes, int at) {
+        byte[] mutated = new byte[valid.length + bytes.length];
+        System.arraycopy(valid, 0, mutated, 0, at);
+        System.arraycopy(bytes, 0, mutated, at, bytes.length);
+        System.arraycopy(valid, at, mutated, at + bytes.length, valid.length - at);
+        return mutated;
     }
 
     @Test
-    void otherEncodingsAreReadOrRejected() {
+    void jsonInUtf16AndUtf32IsReadAsTheSameBackend() {
+        // Jackson detects the encoding of JSON bytes from their first four (RFC 4627), with or without a byte order mark
         String json = BackendJson.toJson(BackendJson.fromJson(FULL_JSON));
         for (String charset : new String[] {"UTF-16BE", "UTF-16LE", "UTF-32BE", "UTF-32LE", "UTF-16"}) {
             byte[] bytes = json.getBytes(java.nio.charset.Charset.forName(charset));
+
             ReliabilityReads.Outcome outcome = read(charset, () -> BackendJson.fromJson(bytes));
-            if (outcome.error() == null) {
-                assertThat(outcome.value()).as(charset).isEqualTo(BackendJson.fromJson(json));
-            }
+
+            assertThat(outcome.error()).as(charset).isNull();
+            assertThat(outcome.value()).as(charset).isEqualTo(BackendJson.fromJson(json));
+        }
+    }
+
+    @Test
+    void yamlStreamsInUtf16AndUtf32AreRejectedNotMisread() {
+        // readAll(InputStream) reads UTF-8, as kubectl does: other encodings are read errors, never garbage Backends
+        String yaml = BackendJson.toYaml(BackendJson.fromJson(FULL_JSON));
+        for (String charset : new String[] {"UTF-16BE", "UTF-16LE", "UTF-32BE", "UTF-32LE", "UTF-16"}) {
+            byte[] bytes = yaml.getBytes(java.nio.charset.Charset.forName(charset));
+
+            BackendReadException e = rejected(charset, () -> BackendJson.readAll(new ByteArrayInputStream(bytes)));
+
+            assertThat(e.getMessage()).as(charset).contains("not well-formed");
         }
     }
 

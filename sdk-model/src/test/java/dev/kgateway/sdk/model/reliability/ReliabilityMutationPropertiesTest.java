@@ -60,7 +60,7 @@ class ReliabilityMutationPropertiesTest {
         String yaml = mutate(BackendJson.toYaml(backend.withKind(null)), random, BackendJson.yamlMapper());
         byte[] bytes = random.nextInt(5) == 0 ? withInvalidUtf8(yaml, random) : yaml.getBytes(StandardCharsets.UTF_8);
 
-        ReliabilityReads.Outcome text = read("readAll(String)", () -> BackendJson.readAll(yaml));
+        ReliabilityReads.Outcome text = read("readAll(String)", () -> BackendJson.readAllFromString(yaml));
         read("readAll(InputStream)", () -> BackendJson.readAll(new ByteArrayInputStream(bytes)));
         read("fromYaml(String)", () -> BackendJson.fromYaml(yaml));
 

@@ -21,17 +21,20 @@ import static org.assertj.core.api.Assertions.fail;
 final class ReliabilityReads {
 
     /**
-     * Every read of the suite must end within this. Typical reads take milliseconds and the worst
-     * inputs the limits admit under 1.1 s; the margin is for a shared 2-core machine under load.
+     * A guard against hangs (quadratic or unbounded work), not a performance figure: the work a read
+     * may do is asserted as bytes read, tokens, positions and allocations. The worst inputs the
+     * limits admit take about 1 to 3 s on a quiet 2-core machine and took 6 to 7 s while a mutation
+     * run and other builds shared it, so 5 s failed under load; unbounded work on the hostile inputs
+     * takes minutes.
      */
-    static final Duration MAX_TIME = Duration.ofSeconds(5);
+    static final Duration MAX_TIME = Duration.ofSeconds(30);
 
     static {
         // Compile the parsers' hot paths first: the bound is about reading, not about the JIT's first minutes.
         String json = "{\"metadata\":{\"name\":\"warm\"},\"extra\":[" + "{\"a\":[1,\"b\",true]},".repeat(20_000) + "0]}";
         for (int i = 0; i < 3; i++) {
             dev.kgateway.sdk.model.BackendJson.fromJson(json);
-            dev.kgateway.sdk.model.BackendJson.readAll(json);
+            dev.kgateway.sdk.model.BackendJson.readAllFromString(json);
         }
     }
 

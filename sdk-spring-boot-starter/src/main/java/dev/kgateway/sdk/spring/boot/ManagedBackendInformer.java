@@ -124,7 +124,7 @@ public final class ManagedBackendInformer implements BackendInformer, SmartLifec
         return informer != null && informer.waitUntilSynced(timeout);
     }
 
-    /** @return the running informer's last error; empty when it is not running */
+    /** @return the running informer's latest list or watch failure; empty when it is not running */
     @Override
     public Optional<dev.kgateway.sdk.KgatewayException> lastError() {
         BackendInformer informer = running.get();
