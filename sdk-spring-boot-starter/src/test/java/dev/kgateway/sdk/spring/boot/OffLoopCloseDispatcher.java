@@ -10,7 +10,7 @@ import io.fabric8.mockwebserver.http.WebSocketListener;
 import java.util.List;
 
 /**
- * fabric8's CRUD dispatcher, but a closed watch is cleaned up off the mock server's event loop: the
+ * fabric8's CRUD dispatcher, with stored CRDs Established, and a closed watch is cleaned up off the mock server's event loop: the
  * stock watch listener waits there for its sender to stop (up to a minute), which stalls every
  * other connection and the server's shutdown when an informer stops.
  */
@@ -18,6 +18,27 @@ final class OffLoopCloseDispatcher extends KubernetesCrudDispatcher {
 
     OffLoopCloseDispatcher() {
         super(List.of());
+    }
+
+    /** A stored CRD is reported Established at once, as kube-apiserver does shortly after it is created. */
+    @Override
+    public MockResponse dispatch(io.fabric8.mockwebserver.http.RecordedRequest request) {
+        MockResponse response = super.dispatch(request);
+        if (!"GET".equals(request.getMethod()) && String.valueOf(request.getPath()).contains("/customresourcedefinitions")) {
+            getMap().replaceAll((attributes, json) -> json.contains("\"CustomResourceDefinition\"") && !json.contains("\"Established\"")
+                    ? established(json) : json);
+        }
+        return response;
+    }
+
+    private static String established(String crdJson) {
+        io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition crd = io.fabric8.kubernetes.client.utils.Serialization
+                .unmarshal(crdJson, io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition.class);
+        crd.setStatus(new io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionStatusBuilder()
+                .withAcceptedNames(crd.getSpec().getNames())
+                .addNewCondition().withType("Established").withStatus("True").withReason("InitialNamesAccepted").endCondition()
+                .build());
+        return io.fabric8.kubernetes.client.utils.Serialization.asJson(crd);
     }
 
     @Override
