@@ -4,11 +4,14 @@ import dev.kgateway.sdk.client.internal.ClientContext;
 import dev.kgateway.sdk.client.internal.CrdInstaller;
 import dev.kgateway.sdk.client.internal.DefaultBackendClient;
 import dev.kgateway.sdk.client.internal.RetryAfterHints;
+import dev.kgateway.sdk.client.internal.SafeListener;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -45,7 +48,8 @@ public final class KgatewayClient implements AutoCloseable {
                 .withHttpClientBuilderConsumer(http -> http.addOrReplaceInterceptor(RetryAfterHints.NAME, hints))
                 .build() : builder.client;
         this.retryPolicy = builder.retryPolicy;
-        this.context = new ClientContext(client, builder.retryPolicy, builder.validateBeforeWrite, builder.applyOptions, hints);
+        this.context = new ClientContext(client, builder.retryPolicy, builder.validateBeforeWrite, builder.applyOptions, hints,
+                SafeListener.of(builder.listeners));
         this.backends = new DefaultBackendClient(context);
     }
 
@@ -153,6 +157,7 @@ public final class KgatewayClient implements AutoCloseable {
         private boolean validateBeforeWrite = true;
         private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
         private ApplyOptions applyOptions = ApplyOptions.defaults();
+        private final List<KgatewayClientListener> listeners = new ArrayList<>();
 
         private Builder() {
         }
@@ -188,6 +193,37 @@ public final class KgatewayClient implements AutoCloseable {
         public Builder applyOptions(ApplyOptions options) {
             this.applyOptions = Objects.requireNonNull(options, "options");
             return this;
+        }
+
+        /**
+         * Adds a listener that hears every request attempt, retry, conflict retry, watch reconnect and
+         * re-list of the client (for metrics or tracing); call it again to add more. What a listener
+         * throws is logged and ignored.
+         *
+         * @return this builder
+         */
+        public Builder listener(KgatewayClientListener listener) {
+            listeners.add(Objects.requireNonNull(listener, "listener"));
+            return this;
+        }
+
+        /**
+         * Records the client's metrics in {@code registry} (Micrometer, an optional dependency: add
+         * {@code io.micrometer:micrometer-core} to use this): {@code kgateway.client.requests} (timer;
+         * tags {@code verb}, {@code outcome}), {@code kgateway.client.retries} ({@code verb},
+         * {@code reason}), {@code kgateway.client.conflicts.retried} ({@code verb}),
+         * {@code kgateway.client.watch.reconnects} and {@code kgateway.client.watch.relists}
+         * ({@code reason}). No tag holds a namespace or a name.
+         *
+         * <pre>{@code
+         * KgatewayClient kgw = KgatewayClient.builder().meterRegistry(meterRegistry).build();
+         * }</pre>
+         *
+         * @return this builder
+         * @see dev.kgateway.sdk.client.metrics.MicrometerClientListener
+         */
+        public Builder meterRegistry(io.micrometer.core.instrument.MeterRegistry registry) {
+            return listener(new dev.kgateway.sdk.client.metrics.MicrometerClientListener(registry));
         }
 
         /** @return the client */

@@ -1,6 +1,7 @@
 package dev.kgateway.sdk.client.internal;
 
 import dev.kgateway.sdk.client.ApplyOptions;
+import dev.kgateway.sdk.client.KgatewayClientListener;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.RequestConfig;
 import io.fabric8.kubernetes.client.RequestConfigBuilder;
@@ -25,6 +26,7 @@ public final class ClientContext {
     private final RequestExecutor executor;
     private final boolean validateBeforeWrite;
     private final ApplyOptions applyOptions;
+    private final KgatewayClientListener listener;
     private final Set<AutoCloseable> running = ConcurrentHashMap.newKeySet();
     /** Guards {@link #closed} against {@link #track}: a watch started while the client closes is either closed or refused. */
     private final Object lifecycle = new Object();
@@ -38,14 +40,21 @@ public final class ClientContext {
     /** @param hints the Retry-After interceptor installed on {@code client}, or {@code null} when it has none */
     public ClientContext(KubernetesClient client, dev.kgateway.sdk.client.RetryPolicy retryPolicy, boolean validateBeforeWrite,
                          ApplyOptions applyOptions, RetryAfterHints hints) {
+        this(client, retryPolicy, validateBeforeWrite, applyOptions, hints, KgatewayClientListener.NOOP);
+    }
+
+    /** @param listener hears requests, retries, conflicts and re-lists ({@link SafeListener#of} of the user's, so none throws) */
+    public ClientContext(KubernetesClient client, dev.kgateway.sdk.client.RetryPolicy retryPolicy, boolean validateBeforeWrite,
+                         ApplyOptions applyOptions, RetryAfterHints hints, KgatewayClientListener listener) {
         this.client = client;
+        this.listener = listener;
         UnstableVersionNotice.markGiven();
         registerBackendKind(client.getKubernetesSerialization());
         this.withoutRetries = withoutFabric8Retries(client);
         // one retry layer: the SDK's (a wrapped client's own retries would multiply its attempts)
         this.operation = withoutRetries.resources(BackendResource.class, BackendResourceList.class);
         this.createOperation = operation;
-        this.executor = new RequestExecutor(retryPolicy, hints);
+        this.executor = new RequestExecutor(retryPolicy, hints, this.listener);
         this.validateBeforeWrite = validateBeforeWrite;
         this.applyOptions = applyOptions;
     }
@@ -109,6 +118,10 @@ public final class ClientContext {
 
     RequestExecutor executor() {
         return executor;
+    }
+
+    KgatewayClientListener listener() {
+        return listener;
     }
 
     boolean validateBeforeWrite() {

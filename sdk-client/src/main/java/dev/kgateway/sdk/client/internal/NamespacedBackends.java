@@ -128,6 +128,7 @@ public final class NamespacedBackends extends BackendCollection implements Names
                 if (attempt >= attempts) {
                     throw e;
                 }
+                context.listener().onConflictRetry("update");
                 RequestExecutor.sleep(RequestExecutor.jitter(context.executor().policy().backoff(attempt)));
             }
         }
@@ -239,6 +240,7 @@ public final class NamespacedBackends extends BackendCollection implements Names
                 if (attempt >= attempts) {
                     throw e;
                 }
+                context.listener().onConflictRetry("update");
                 RequestExecutor.sleep(RequestExecutor.jitter(context.executor().policy().backoff(attempt)));
             }
         }

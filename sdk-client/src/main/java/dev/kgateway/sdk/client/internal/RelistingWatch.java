@@ -188,7 +188,7 @@ final class RelistingWatch implements BackendWatch {
         @Override
         public void onClose(WatcherException cause) {
             if (cause.isHttpGone()) {
-                handOff(this, RelistingWatch.this::relist);
+                handOff(this, () -> relist("gone"));
             } else if (cause.getRawWatchMessage().isPresent()) {
                 handOff(this, () -> skip(cause));
             } else {
@@ -260,7 +260,7 @@ final class RelistingWatch implements BackendWatch {
      * After 410 Gone: list again until that succeeds (with backoff, until closed), deliver what
      * changed meanwhile, and watch on from the new list.
      */
-    private void relist() {
+    private void relist(String reason) {
         retireCurrent();
         for (int attempt = 1; open; attempt++) {
             try {
@@ -270,9 +270,11 @@ final class RelistingWatch implements BackendWatch {
                     return;
                 }
                 relists.incrementAndGet();
+                collection.context.listener().onRelist(reason);
                 LOG.debug("watch re-listed {} Backends after 410 Gone", snapshot.backends().size());
                 call(() -> listener.onRelist(snapshot.backends().size()));
                 if (open) {
+                    collection.context.listener().onWatchReconnect();
                     connect(snapshot.resourceVersion());
                 }
                 return;
@@ -331,16 +333,17 @@ final class RelistingWatch implements BackendWatch {
         }
         retireCurrent();
         if (event.getResourceVersion().isEmpty()) {
-            relist(); // nowhere to go on from: list again
+            relist("undecodable"); // nowhere to go on from: list again
             return;
         }
         try {
+            collection.context.listener().onWatchReconnect();
             connect(event.getResourceVersion());
         } catch (KgatewayException e) {
             if (WatchFailures.terminal(e)) {
                 end(e);
             } else {
-                relist();
+                relist("undecodable");
             }
         }
     }

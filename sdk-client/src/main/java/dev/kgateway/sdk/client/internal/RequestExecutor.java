@@ -1,5 +1,6 @@
 package dev.kgateway.sdk.client.internal;
 
+import dev.kgateway.sdk.client.KgatewayClientListener;
 import dev.kgateway.sdk.client.RetryPolicy;
 import io.fabric8.kubernetes.api.model.Status;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -36,15 +37,20 @@ final class RequestExecutor {
 
     private final RetryPolicy policy;
     private final RetryAfterHints hints;
+    private final KgatewayClientListener listener;
 
     RequestExecutor(RetryPolicy policy) {
-        this(policy, null);
+        this(policy, null, KgatewayClientListener.NOOP);
     }
 
-    /** @param hints the Retry-After headers the client's interceptor saw, or {@code null} */
-    RequestExecutor(RetryPolicy policy, RetryAfterHints hints) {
+    /**
+     * @param hints    the Retry-After headers the client's interceptor saw, or {@code null}
+     * @param listener hears each attempt and each retry
+     */
+    RequestExecutor(RetryPolicy policy, RetryAfterHints hints, KgatewayClientListener listener) {
         this.policy = policy;
         this.hints = hints;
+        this.listener = listener;
     }
 
     RetryPolicy policy() {
@@ -62,12 +68,17 @@ final class RequestExecutor {
      */
     <T> T execute(Call call, Supplier<T> request, Recovery<T> recovery) {
         for (int attempt = 1; ; attempt++) {
+            long start = System.nanoTime();
             try {
-                return request.get();
+                T result = request.get();
+                listener.onRequest(call.verb(), "2xx", Duration.ofNanos(System.nanoTime() - start));
+                return result;
             } catch (KubernetesClientException e) {
+                listener.onRequest(call.verb(), outcome(e), Duration.ofNanos(System.nanoTime() - start));
                 if (!call.idempotent() || attempt >= policy.maxAttempts() || !retryable(e)) {
                     throw ErrorMapper.map(e, call);
                 }
+                listener.onRetry(call.verb(), attempt, retryReason(e));
                 Duration delay = delay(e, attempt);
                 LOG.debug("retrying {} after HTTP {} (attempt {} of {}, in {} ms)", call.describe(), ErrorMapper.responseCode(e), attempt + 1,
                         policy.maxAttempts(), delay.toMillis());
@@ -80,8 +91,34 @@ final class RequestExecutor {
                         return done.get();
                     }
                 }
+            } catch (RuntimeException e) {
+                listener.onRequest(call.verb(), e.getClass().getSimpleName(), Duration.ofNanos(System.nanoTime() - start));
+                throw e;
             }
         }
+    }
+
+    /** @return the status class of the answer ({@code 4xx}, {@code 5xx}), or the simple name of the failure when none came */
+    static String outcome(KubernetesClientException e) {
+        int code = ErrorMapper.responseCode(e);
+        return code >= 100 ? code / 100 + "xx" : noAnswerName(e);
+    }
+
+    private static String retryReason(KubernetesClientException e) {
+        int code = ErrorMapper.responseCode(e);
+        if (code == 429) {
+            return "429";
+        }
+        return code >= 100 ? code / 100 + "xx" : noAnswerName(e);
+    }
+
+    /** The innermost cause's simple name ({@code ConnectException}): fabric8 wraps I/O failures. */
+    private static String noAnswerName(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName();
     }
 
     static boolean retryable(KubernetesClientException e) {
