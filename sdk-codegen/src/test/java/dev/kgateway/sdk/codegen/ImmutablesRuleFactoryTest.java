@@ -117,7 +117,7 @@ class ImmutablesRuleFactoryTest {
     void objectBecomesAnAbstractImmutablesValueTypeWithJacksonBinding() {
         String src = squash(source(thing, "Thing"));
 
-        assertThat(src).contains("@Immutable @JsonSerialize(as = ImmutableThing.class) @JsonDeserialize(builder = Thing.Builder.class)")
+        assertThat(src).contains("@Immutable @JsonSerialize(as = ImmutableThing.class) @JsonDeserialize(builder = ImmutableThing.Builder.class)")
                 .contains("@JsonPOJOBuilder(withPrefix = \"\") public final static class Builder")
                 .contains("public abstract class Thing {")
                 .contains("import Value.Immutable;")
