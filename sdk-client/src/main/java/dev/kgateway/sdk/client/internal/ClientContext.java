@@ -11,6 +11,7 @@ import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * What every operation of one {@code KgatewayClient} shares: the fabric8 client and its typed
@@ -23,7 +24,7 @@ public final class ClientContext {
     private final MixedOperation<BackendResource, BackendResourceList, Resource<BackendResource>> operation;
     private final MixedOperation<BackendResource, BackendResourceList, Resource<BackendResource>> createOperation;
     private final RequestExecutor executor;
-    private final boolean validateBeforeWrite;
+    private final WriteValidation writeValidation;
     private final ApplyOptions applyOptions;
     private final Set<AutoCloseable> running = ConcurrentHashMap.newKeySet();
     /** Guards {@link #closed} against {@link #track}: a watch started while the client closes is either closed or refused. */
@@ -38,6 +39,15 @@ public final class ClientContext {
     /** @param hints the Retry-After interceptor installed on {@code client}, or {@code null} when it has none */
     public ClientContext(KubernetesClient client, dev.kgateway.sdk.client.RetryPolicy retryPolicy, boolean validateBeforeWrite,
                          ApplyOptions applyOptions, RetryAfterHints hints) {
+        this(client, retryPolicy, context -> validateBeforeWrite ? WriteRules.SDK_SCHEMA : null, applyOptions, hints);
+    }
+
+    /**
+     * @param rules the schema writes are checked against, made for this context; {@code null} from it: no checks
+     * @param hints the Retry-After interceptor installed on {@code client}, or {@code null} when it has none
+     */
+    public ClientContext(KubernetesClient client, dev.kgateway.sdk.client.RetryPolicy retryPolicy,
+                         Function<ClientContext, WriteRules> rules, ApplyOptions applyOptions, RetryAfterHints hints) {
         this.client = client;
         UnstableVersionNotice.markGiven();
         registerBackendKind(client.getKubernetesSerialization());
@@ -46,8 +56,8 @@ public final class ClientContext {
         this.operation = withoutRetries.resources(BackendResource.class, BackendResourceList.class);
         this.createOperation = operation;
         this.executor = new RequestExecutor(retryPolicy, hints);
-        this.validateBeforeWrite = validateBeforeWrite;
         this.applyOptions = applyOptions;
+        this.writeValidation = new WriteValidation(rules.apply(this));
     }
 
     /**
@@ -111,8 +121,9 @@ public final class ClientContext {
         return executor;
     }
 
-    boolean validateBeforeWrite() {
-        return validateBeforeWrite;
+    /** @return what writes are checked against before they are sent */
+    public WriteValidation writeValidation() {
+        return writeValidation;
     }
 
     ApplyOptions applyOptions() {
