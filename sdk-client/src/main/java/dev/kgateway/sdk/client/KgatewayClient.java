@@ -158,6 +158,7 @@ public final class KgatewayClient implements AutoCloseable {
      *     .config(new ConfigBuilder().withMasterUrl("https://k8s.example:6443").build())
      *     .retryPolicy(RetryPolicy.DEFAULT)
      *     .applyOptions(ApplyOptions.fieldManager("my-operator"))
+     *     .crdValidation(CrdValidation.cluster())     // check writes against the cluster's Backend CRD
      *     .build();
      * }</pre>
      */

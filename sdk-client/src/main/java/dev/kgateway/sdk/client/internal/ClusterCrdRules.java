@@ -82,7 +82,12 @@ public final class ClusterCrdRules implements WriteRules {
                     // first list (which fabric8 logs as an ERROR with a stack trace)
                     crd.get();
                     SharedIndexInformer<CustomResourceDefinition> running = crd.inform();
-                    context.track(running::close);
+                    try {
+                        context.track(running::close);
+                    } catch (IllegalStateException closed) {
+                        running.close();
+                        throw closed;
+                    }
                     informer = running;
                 } catch (RuntimeException e) {
                     failure = reason(e);

@@ -46,10 +46,6 @@ public final class WriteValidation {
         this.rules = rules;
     }
 
-    boolean enabled() {
-        return rules != null;
-    }
-
     void forCreate(Backend backend) {
         if (rules == null) {
             return;
