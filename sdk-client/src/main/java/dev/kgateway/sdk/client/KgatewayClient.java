@@ -1,7 +1,10 @@
 package dev.kgateway.sdk.client;
 
 import dev.kgateway.sdk.client.internal.ClientContext;
+import dev.kgateway.sdk.client.internal.ClusterCrdRules;
 import dev.kgateway.sdk.client.internal.CrdInstaller;
+import dev.kgateway.sdk.client.internal.CrdWriteRules;
+import dev.kgateway.sdk.client.internal.WriteRules;
 import dev.kgateway.sdk.client.internal.DefaultBackendClient;
 import dev.kgateway.sdk.client.internal.RetryAfterHints;
 import dev.kgateway.sdk.client.internal.SafeListener;
@@ -48,9 +51,20 @@ public final class KgatewayClient implements AutoCloseable {
                 .withHttpClientBuilderConsumer(http -> http.addOrReplaceInterceptor(RetryAfterHints.NAME, hints))
                 .build() : builder.client;
         this.retryPolicy = builder.retryPolicy;
-        this.context = new ClientContext(client, builder.retryPolicy, builder.validateBeforeWrite, builder.applyOptions, hints,
+        CrdValidation validation = builder.crdValidation;
+        this.context = new ClientContext(client, builder.retryPolicy, ctx -> rules(validation, ctx), builder.applyOptions, hints,
                 SafeListener.of(builder.listeners));
         this.backends = new DefaultBackendClient(context);
+    }
+
+    /** The classes of the optional kgateway-sdk-validation are touched only for the choices that need them. */
+    private static WriteRules rules(CrdValidation validation, ClientContext context) {
+        return switch (validation.source()) {
+            case OFF -> null;
+            case SDK_SCHEMA -> WriteRules.SDK_SCHEMA;
+            case RELEASE -> CrdWriteRules.forRelease(validation.release());
+            case CLUSTER -> new ClusterCrdRules(context);
+        };
     }
 
     /** @return a client configured from the kubeconfig ({@code KUBECONFIG}, {@code ~/.kube/config}) or the in-cluster service account */
@@ -148,13 +162,14 @@ public final class KgatewayClient implements AutoCloseable {
      *     .config(new ConfigBuilder().withMasterUrl("https://k8s.example:6443").build())
      *     .retryPolicy(RetryPolicy.DEFAULT)
      *     .applyOptions(ApplyOptions.fieldManager("my-operator"))
+     *     .crdValidation(CrdValidation.cluster())     // check writes against the cluster's Backend CRD
      *     .build();
      * }</pre>
      */
     public static final class Builder {
         private KubernetesClient client;
         private Config config;
-        private boolean validateBeforeWrite = true;
+        private CrdValidation crdValidation = CrdValidation.sdkSchema();
         private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
         private ApplyOptions applyOptions = ApplyOptions.defaults();
         private final List<KgatewayClientListener> listeners = new ArrayList<>();
@@ -175,11 +190,33 @@ public final class KgatewayClient implements AutoCloseable {
         }
 
         /**
-         * @param validate whether create, update, edit and apply run {@code validateOrThrow()} first (default {@code true})
+         * @param validate whether create, update, edit and apply check the Backend first (default {@code true});
+         *                 {@code false} is {@code crdValidation(CrdValidation.off())}, {@code true} keeps the
+         *                 chosen {@link CrdValidation} ({@code sdkSchema()} when it was {@code off()})
          * @return this builder
          */
         public Builder validateBeforeWrite(boolean validate) {
-            this.validateBeforeWrite = validate;
+            if (!validate) {
+                this.crdValidation = CrdValidation.off();
+            } else if (crdValidation.source() == CrdValidation.Source.OFF) {
+                this.crdValidation = CrdValidation.sdkSchema();
+            }
+            return this;
+        }
+
+        /**
+         * Chooses the schema writes are checked against before they are sent (default
+         * {@link CrdValidation#sdkSchema()}). A write that breaks it, or holds a member the chosen CRD
+         * would prune, fails with {@link dev.kgateway.sdk.model.InvalidBackendException} and nothing is sent.
+         *
+         * <pre>{@code
+         * KgatewayClient kgw = KgatewayClient.builder().crdValidation(CrdValidation.cluster()).build();
+         * }</pre>
+         *
+         * @return this builder
+         */
+        public Builder crdValidation(CrdValidation validation) {
+            this.crdValidation = Objects.requireNonNull(validation, "validation");
             return this;
         }
 

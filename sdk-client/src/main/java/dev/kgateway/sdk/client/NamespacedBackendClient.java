@@ -14,7 +14,8 @@ import java.util.function.UnaryOperator;
  * subdomain, a DNS-1123 label): anything else is refused with {@link IllegalArgumentException}
  * before any request.
  *
- * <p>Writes validate the Backend first (see {@link KgatewayClient.Builder#validateBeforeWrite(boolean)})
+ * <p>Writes validate the Backend first, against the SDK's schema or a Backend CRD (see
+ * {@link KgatewayClient.Builder#crdValidation(CrdValidation)}; a member the CRD would prune is a violation)
  * and refuse what the write would make wrong, not what was already there: {@code create} checks
  * every rule; {@code apply} checks the members it sends, without {@code required} (an apply
  * configuration is partial); {@code update}, {@code edit}, {@code updateStatus} and

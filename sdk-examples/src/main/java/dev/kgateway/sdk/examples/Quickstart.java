@@ -187,6 +187,8 @@ public final class Quickstart {
             events.forEach(e -> out.println("  " + e.type() + " " + e.backend().getMetadata().getName()
                     + " (resourceVersion " + e.backend().getMetadata().getResourceVersion() + ")"));
             ValidationErrorsExample.run(kgw, namespace, out);
+            out.println("  a Backend kgateway v2.3's CRD would prune (checked against that release's CRD):");
+            CrdValidationExample.run(kgw, namespace, out);
             out.println("  informer cache holds " + cache.list(namespace).size() + " Backends of " + namespace);
         }
 

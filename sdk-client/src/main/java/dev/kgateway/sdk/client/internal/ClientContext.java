@@ -12,6 +12,7 @@ import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * What every operation of one {@code KgatewayClient} shares: the fabric8 client and its typed
@@ -24,7 +25,7 @@ public final class ClientContext {
     private final MixedOperation<BackendResource, BackendResourceList, Resource<BackendResource>> operation;
     private final MixedOperation<BackendResource, BackendResourceList, Resource<BackendResource>> createOperation;
     private final RequestExecutor executor;
-    private final boolean validateBeforeWrite;
+    private final WriteValidation writeValidation;
     private final ApplyOptions applyOptions;
     private final KgatewayClientListener listener;
     private final Set<AutoCloseable> running = ConcurrentHashMap.newKeySet();
@@ -40,12 +41,18 @@ public final class ClientContext {
     /** @param hints the Retry-After interceptor installed on {@code client}, or {@code null} when it has none */
     public ClientContext(KubernetesClient client, dev.kgateway.sdk.client.RetryPolicy retryPolicy, boolean validateBeforeWrite,
                          ApplyOptions applyOptions, RetryAfterHints hints) {
-        this(client, retryPolicy, validateBeforeWrite, applyOptions, hints, KgatewayClientListener.NOOP);
+        this(client, retryPolicy, context -> validateBeforeWrite ? WriteRules.SDK_SCHEMA : null, applyOptions, hints,
+                KgatewayClientListener.NOOP);
     }
 
-    /** @param listener hears requests, retries, conflicts and re-lists ({@link SafeListener#of} of the user's, so none throws) */
-    public ClientContext(KubernetesClient client, dev.kgateway.sdk.client.RetryPolicy retryPolicy, boolean validateBeforeWrite,
-                         ApplyOptions applyOptions, RetryAfterHints hints, KgatewayClientListener listener) {
+    /**
+     * @param rules    the schema writes are checked against, made for this context; {@code null} from it: no checks
+     * @param hints    the Retry-After interceptor installed on {@code client}, or {@code null} when it has none
+     * @param listener hears requests, retries, conflicts and re-lists ({@link SafeListener#of} of the user's, so none throws)
+     */
+    public ClientContext(KubernetesClient client, dev.kgateway.sdk.client.RetryPolicy retryPolicy,
+                         Function<ClientContext, WriteRules> rules, ApplyOptions applyOptions, RetryAfterHints hints,
+                         KgatewayClientListener listener) {
         this.client = client;
         this.listener = listener;
         UnstableVersionNotice.markGiven();
@@ -55,8 +62,8 @@ public final class ClientContext {
         this.operation = withoutRetries.resources(BackendResource.class, BackendResourceList.class);
         this.createOperation = operation;
         this.executor = new RequestExecutor(retryPolicy, hints, this.listener);
-        this.validateBeforeWrite = validateBeforeWrite;
         this.applyOptions = applyOptions;
+        this.writeValidation = new WriteValidation(rules.apply(this));
     }
 
     /**
@@ -124,8 +131,9 @@ public final class ClientContext {
         return listener;
     }
 
-    boolean validateBeforeWrite() {
-        return validateBeforeWrite;
+    /** @return what writes are checked against before they are sent */
+    public WriteValidation writeValidation() {
+        return writeValidation;
     }
 
     ApplyOptions applyOptions() {

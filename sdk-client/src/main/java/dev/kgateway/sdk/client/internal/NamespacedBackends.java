@@ -67,9 +67,7 @@ public final class NamespacedBackends extends BackendCollection implements Names
         Backend toSend = inNamespace(backend);
         toSend = toSend.withMetadata(toSend.getMetadata().withResourceVersion(null));
         // validation first, so an invalid name is reported with every other violation
-        if (context.validateBeforeWrite()) {
-            WriteValidation.forCreate(toSend);
-        }
+        context.writeValidation().forCreate(toSend);
         if (toSend.getMetadata().getName() != null) {
             Names.requireName(toSend.getMetadata().getName());
         }
@@ -94,9 +92,7 @@ public final class NamespacedBackends extends BackendCollection implements Names
     public Backend update(Backend backend) {
         Backend toSend = inNamespace(backend);
         String name = requireNameOf(toSend);
-        if (context.validateBeforeWrite()) {
-            WriteValidation.forReplace(toSend, () -> get(name));
-        }
+        context.writeValidation().forReplace(toSend, () -> get(name));
         return toSend.getMetadata().getResourceVersion() == null ? overwrite(toSend, false) : replace(toSend, false);
     }
 
@@ -105,9 +101,7 @@ public final class NamespacedBackends extends BackendCollection implements Names
         Objects.requireNonNull(backend, "backend");
         Backend toSend = inNamespace(backend);
         String name = requireNameOf(toSend);
-        if (context.validateBeforeWrite()) {
-            WriteValidation.forStatus(toSend, () -> get(name));
-        }
+        context.writeValidation().forStatus(toSend, () -> get(name));
         return toSend.getMetadata().getResourceVersion() == null ? overwrite(toSend, true) : replace(toSend, true);
     }
 
@@ -222,12 +216,10 @@ public final class NamespacedBackends extends BackendCollection implements Names
                 throw new KgatewayException("the edit function renamed Backend '" + name + "' to '" + changed.getMetadata().getName()
                         + "'; a Backend cannot be renamed");
             }
-            if (context.validateBeforeWrite()) {
-                if (status) {
-                    WriteValidation.forStatus(changed, () -> Optional.of(current));
-                } else {
-                    WriteValidation.forReplace(changed, () -> Optional.of(current));
-                }
+            if (status) {
+                context.writeValidation().forStatus(changed, current);
+            } else {
+                context.writeValidation().forReplace(changed, current);
             }
             try {
                 if (status) {
@@ -285,9 +277,7 @@ public final class NamespacedBackends extends BackendCollection implements Names
     public Backend apply(Backend backend, ApplyOptions options) {
         Objects.requireNonNull(options, "options");
         Backend toSend = inNamespace(backend);
-        if (context.validateBeforeWrite()) {
-            WriteValidation.forApply(toSend);
-        }
+        context.writeValidation().forApply(toSend);
         requireNameOf(toSend);
         Map<String, JsonNode> unknown = new LinkedHashMap<>(toSend.getMetadata().getAdditionalProperties());
         unknown.keySet().removeAll(SERVER_OWNED_MEMBERS);
