@@ -5,6 +5,7 @@ import dev.kgateway.sdk.client.KgatewayClient;
 import dev.kgateway.sdk.model.Backend;
 import dev.kgateway.sdk.model.InvalidBackendException;
 import dev.kgateway.sdk.model.Violation;
+import dev.kgateway.sdk.test.KgatewayTestServer;
 import dev.kgateway.sdk.validation.KgatewayRelease;
 
 import java.io.PrintStream;
@@ -42,6 +43,9 @@ public final class CrdValidationExample {
     }
 
     public static void main(String[] args) {
-        EmbeddedApiServer.runWith(kgw -> run(kgw, "demo", System.out));
+        // an embedded API server that behaves like kube-apiserver (kgateway-sdk-test), Backend CRD installed
+        try (KgatewayTestServer server = KgatewayTestServer.start()) {
+            run(server.kgatewayClient(), server.createNamespace("demo"), System.out);
+        }
     }
 }
