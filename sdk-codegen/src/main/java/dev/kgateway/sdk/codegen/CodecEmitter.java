@@ -84,7 +84,9 @@ final class CodecEmitter {
             s.append("                    break;\n");
         }
         s.append("                default:\n");
-        s.append("                    b.putAdditionalProperties(name, ").append(SUPPORT).append(".tree(p, ctxt));\n");
+        s.append("                    if (").append(SUPPORT).append(".keep(p, ctxt, ").append(type).append(".class, name)) {\n");
+        s.append("                        b.putAdditionalProperties(name, ").append(SUPPORT).append(".tree(p, ctxt));\n");
+        s.append("                    }\n");
         s.append("            }\n");
         s.append("        } catch (tools.jackson.core.JacksonException e) {\n");
         s.append("            throw ").append(SUPPORT).append(".at(e, ").append(type).append(".class, name);\n");
@@ -109,7 +111,7 @@ final class CodecEmitter {
             if (!parameters.get(0).fullName().equals(String.class.getName())) {
                 throw new GenerationException("no generated reader for map keys of " + p.type().fullName() + " at " + c.fullName() + "." + p.jsonName());
             }
-            return SUPPORT + ".map(p, ctxt, " + c.name() + ".class, (jp, dc) -> " + read(p.elementType(), "jp", "dc", p)
+            return SUPPORT + ".map(p, ctxt, " + c.name() + ".class, \"" + escape(p.jsonName()) + "\", (jp, dc) -> " + read(p.elementType(), "jp", "dc", p)
                     + ", b::put" + cap + ")";
         }
         return "b." + p.javaName() + "(" + read(p.type(), "p", "ctxt", p) + ")";

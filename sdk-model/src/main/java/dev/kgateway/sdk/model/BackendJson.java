@@ -209,6 +209,32 @@ public final class BackendJson {
     }
 
     /**
+     * The generated deserializer of {@link Backend} with decode options, for a mapper whose reads
+     * cannot carry {@link DecodeOptions#applyTo attributes} (such as a Kubernetes client's informer
+     * cache, with {@link DecodeOptions#stripManagedFields()}).
+     *
+     * @param options how to read
+     * @return a stateless deserializer applying {@code options} to each Backend it reads
+     */
+    public static ValueDeserializer<Backend> backendDeserializer(DecodeOptions options) {
+        if (!options.stripsManagedFields()) {
+            return BackendDeserializer.INSTANCE;
+        }
+        return new ValueDeserializer<Backend>() {
+            @Override
+            public Backend deserialize(JsonParser p, tools.jackson.databind.DeserializationContext ctxt) {
+                Object before = ctxt.getAttribute(DecodeOptions.class);
+                ctxt.setAttribute(DecodeOptions.class, options);
+                try {
+                    return BackendDeserializer.INSTANCE.deserialize(p, ctxt);
+                } finally {
+                    ctxt.setAttribute(DecodeOptions.class, before);
+                }
+            }
+        };
+    }
+
+    /**
      * Makes {@link #toTree} build the same nodes as parsing the JSON text: a {@code long} member
      * (such as {@code metadata.generation}) that fits an {@code int} becomes an {@code IntNode},
      * as the parser reads {@code 0}, not a {@code LongNode}, which is never equal to one.
@@ -318,6 +344,16 @@ public final class BackendJson {
      */
     public static Backend fromJson(byte[] json) {
         return present(read(() -> JSON_BACKEND.readValue(json)));
+    }
+
+    /**
+     * @param json    a UTF-8 JSON document holding one Backend
+     * @param options how to read, e.g. {@link DecodeOptions#stripManagedFields()} for a read-only cache
+     * @return the Backend, never {@code null}
+     * @throws BackendReadException when the document is malformed or a member has the wrong JSON type
+     */
+    public static Backend fromJson(byte[] json, DecodeOptions options) {
+        return present(read(() -> options.applyTo(JSON_BACKEND).readValue(json)));
     }
 
     /**

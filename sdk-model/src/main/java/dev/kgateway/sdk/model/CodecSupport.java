@@ -140,6 +140,23 @@ final class CodecSupport {
         return value == null ? null : of.apply(value);
     }
 
+    /**
+     * Whether to keep the unknown member {@code name} of {@code owner}: always, except
+     * {@code metadata.managedFields} under {@link DecodeOptions#stripManagedFields()}, which is
+     * then skipped without building its tree.
+     */
+    static boolean keep(JsonParser p, DeserializationContext ctxt, Class<?> owner, String name) {
+        if (owner != ObjectMeta.class || !name.equals("managedFields") || !stripsManagedFields(ctxt)) {
+            return true;
+        }
+        p.skipChildren();
+        return false;
+    }
+
+    private static boolean stripsManagedFields(DeserializationContext ctxt) {
+        return ctxt.getAttribute(DecodeOptions.class) instanceof DecodeOptions options && options.stripsManagedFields();
+    }
+
     /** Any JSON value, as a tree (JSON {@code null} as a null node, never {@code null}). */
     static JsonNode tree(JsonParser p, DeserializationContext ctxt) {
         if (p.currentToken() == JsonToken.VALUE_NULL) {
@@ -195,7 +212,7 @@ final class CodecSupport {
      * A JSON object of free-form keys, each entry handed to {@code put} (the builder's putter, which
      * refuses null values); JSON null puts nothing.
      */
-    static <T> void map(JsonParser p, DeserializationContext ctxt, Class<?> owner, Reader<T> value, BiConsumer<String, T> put) {
+    static <T> void map(JsonParser p, DeserializationContext ctxt, Class<?> owner, String member, Reader<T> value, BiConsumer<String, T> put) {
         JsonToken t = p.currentToken();
         if (t == JsonToken.VALUE_NULL) {
             return;
@@ -203,8 +220,13 @@ final class CodecSupport {
         if (t != JsonToken.START_OBJECT) {
             ctxt.reportInputMismatch(java.util.Map.class, "expected a JSON object");
         }
+        boolean dropLastApplied = owner == ObjectMeta.class && member.equals("annotations") && stripsManagedFields(ctxt);
         for (String key = p.nextName(); key != null; key = p.nextName()) {
             p.nextToken();
+            if (dropLastApplied && key.equals(DecodeOptions.LAST_APPLIED_ANNOTATION)) {
+                p.skipChildren();
+                continue;
+            }
             T read;
             try {
                 read = value.read(p, ctxt);
