@@ -161,7 +161,7 @@ final class CodecEmitter {
                 throw new IllegalStateException(e);
             }
             registry.javadoc().add("Registers the generated deserializer of every model type, under the type and its Immutables implementation"
-                    + "\n(Jackson looks the implementation up, named by {@code @JsonDeserialize(as = ..)}).");
+                    + "\n(Jackson looks the implementation up when {@code @JsonDeserialize(as = ..)} names it, the type itself otherwise).");
             registry.constructor(JMod.PRIVATE);
             addTo = registry.method(JMod.STATIC, owner.VOID, "addTo");
             addTo.annotate(SuppressWarnings.class).param("value", "unchecked");

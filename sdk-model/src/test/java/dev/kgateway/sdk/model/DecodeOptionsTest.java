@@ -46,10 +46,11 @@ class DecodeOptionsTest {
     @Test
     @SuppressWarnings("unchecked")
     void theDeserializerWithOptionsStripsInsideAnotherMapperAndLeavesLaterReadsAlone() {
-        // Jackson looks up the implementation named by @JsonDeserialize(as = ImmutableBackend.class)
+        // under the type and its implementation, as ModelDeserializers does
+        var strip = BackendJson.backendDeserializer(DecodeOptions.stripManagedFields());
         JsonMapper other = JsonMapper.builder()
-                .addModule(new SimpleModule().addDeserializer((Class<Backend>) (Class<?>) ImmutableBackend.class,
-                        BackendJson.backendDeserializer(DecodeOptions.stripManagedFields())))
+                .addModule(new SimpleModule().addDeserializer(Backend.class, strip)
+                        .addDeserializer((Class<Backend>) (Class<?>) ImmutableBackend.class, strip))
                 .build();
 
         Backend stripped = other.readValue(SERVED, Backend.class);
