@@ -60,6 +60,14 @@ final class CodecEmitter {
         m.param(owner.directClass("tools.jackson.databind.DeserializationContext"), "ctxt");
         m.body().directStatement(body());
 
+        // the model has no polymorphic types: a type-id resolver on the class (if any) must not wrap this reader
+        JMethod typed = d.method(JMod.PUBLIC, owner.ref(Object.class), "deserializeWithType");
+        typed.annotate(Override.class);
+        typed.param(owner.directClass("tools.jackson.core.JsonParser"), "p");
+        typed.param(owner.directClass("tools.jackson.databind.DeserializationContext"), "ctxt");
+        typed.param(owner.directClass("tools.jackson.databind.jsontype.TypeDeserializer"), "typeDeserializer");
+        typed.body()._return(com.sun.codemodel.JExpr.invoke("deserialize").arg(com.sun.codemodel.JExpr.ref("p")).arg(com.sun.codemodel.JExpr.ref("ctxt")));
+
         JMethod cachable = d.method(JMod.PUBLIC, owner.BOOLEAN, "isCachable");
         cachable.annotate(Override.class);
         cachable.body()._return(com.sun.codemodel.JExpr.TRUE);
