@@ -109,6 +109,7 @@ final class ImmutableObjectRule implements Rule<JPackage, JType> {
             RootMembers.emit(c, node, props);
         }
         toStringMethod(c, props);
+        new CodecEmitter(factory, c, props).emit();
         return c;
     }
 

@@ -1,7 +1,9 @@
 package dev.kgateway.sdk.model;
 
 import tools.jackson.core.StreamReadFeature;
+import tools.jackson.databind.JacksonModule;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ValueDeserializer;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
@@ -146,6 +148,72 @@ public final class BackendJson {
      */
     public static Backend fromJson(byte[] json) {
         return present(read(() -> BackendJsonMappers.JSON_BACKEND.readValue(json)));
+    }
+
+    /**
+     * @param json    a UTF-8 JSON document holding one Backend
+     * @param options how to read, e.g. {@link DecodeOptions#stripManagedFields()} for a read-only cache
+     * @return the Backend, never {@code null}
+     * @throws BackendReadException when the document is malformed or a member has the wrong JSON type
+     */
+    public static Backend fromJson(byte[] json, DecodeOptions options) {
+        return present(read(() -> options.applyTo(BackendJsonMappers.JSON_BACKEND).readValue(json)));
+    }
+
+    /**
+     * The model's generated deserializers as a Jackson module: one per model type, reading tokens
+     * straight into the type's builder (no intermediate object, no reflection), unknown members
+     * kept in document order. {@link #jsonMapper()} has it; install it in a mapper of your own:
+     *
+     * <pre>{@code
+     * JsonMapper mapper = JsonMapper.builder().addModule(BackendJson.module()).build();
+     * Backend b = mapper.readValue(json, Backend.class);
+     * }</pre>
+     *
+     * Without it Jackson reads the model through its builder by reflection, which is correct but
+     * slower. The module does not add the read methods' limits or duplicate-name checks: those are
+     * parser settings ({@code StreamReadConstraints}, {@code STRICT_DUPLICATE_DETECTION}).
+     *
+     * @return a new module holding the generated deserializers
+     */
+    public static JacksonModule module() {
+        return BackendJsonMappers.codecs();
+    }
+
+    /**
+     * The generated deserializer of {@link Backend}, for code that reads Backends inside another
+     * mapper's deserializer (such as a Kubernetes client's) without installing {@link #module()}.
+     *
+     * @return the shared, stateless deserializer
+     */
+    public static ValueDeserializer<Backend> backendDeserializer() {
+        return BackendDeserializer.INSTANCE;
+    }
+
+    /**
+     * The generated deserializer of {@link Backend} with decode options, for a mapper whose reads
+     * cannot carry {@link DecodeOptions#applyTo attributes} (such as a Kubernetes client's informer
+     * cache, with {@link DecodeOptions#stripManagedFields()}).
+     *
+     * @param options how to read
+     * @return a stateless deserializer applying {@code options} to each Backend it reads
+     */
+    public static ValueDeserializer<Backend> backendDeserializer(DecodeOptions options) {
+        if (!options.stripsManagedFields()) {
+            return BackendDeserializer.INSTANCE;
+        }
+        return new ValueDeserializer<Backend>() {
+            @Override
+            public Backend deserialize(tools.jackson.core.JsonParser p, tools.jackson.databind.DeserializationContext ctxt) {
+                Object before = ctxt.getAttribute(DecodeOptions.class);
+                ctxt.setAttribute(DecodeOptions.class, options);
+                try {
+                    return BackendDeserializer.INSTANCE.deserialize(p, ctxt);
+                } finally {
+                    ctxt.setAttribute(DecodeOptions.class, before);
+                }
+            }
+        };
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.kgateway.sdk.client.internal;
 
 import dev.kgateway.sdk.model.Backend;
+import dev.kgateway.sdk.model.BackendJson;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
 import tools.jackson.databind.DeserializationContext;
@@ -22,20 +23,16 @@ final class BackendResourceSerde {
     }
 
     static final class Deserializer extends ValueDeserializer<BackendResource> {
-        /** The mapper's Backend deserializer, looked up once in {@link #resolve}. */
-        private ValueDeserializer<Object> backend;
-
-        @Override
-        public void resolve(DeserializationContext ctxt) {
-            backend = ctxt.findRootValueDeserializer(ctxt.constructType(Backend.class));
-        }
+        /**
+         * The model's generated Backend deserializer: fabric8's mapper does not have the model's
+         * module, and would read through Immutables' JSON delegate. Called directly, not looked up
+         * per call (each watch event and list item).
+         */
+        private static final ValueDeserializer<Backend> BACKEND = BackendJson.backendDeserializer();
 
         @Override
         public BackendResource deserialize(JsonParser p, DeserializationContext ctxt) {
-            // ctxt.readValue(p, Backend.class) would look the deserializer up (and introspect Backend's
-            // annotations for type information) on every call, i.e. every watch event and list item
-            Backend read = backend == null ? ctxt.readValue(p, Backend.class) : (Backend) backend.deserialize(p, ctxt);
-            return BackendResource.fromServer(read);
+            return BackendResource.fromServer(BACKEND.deserialize(p, ctxt));
         }
 
         /**

@@ -472,9 +472,9 @@ class ReliabilityHostileDocumentsTest {
                 }
             }
         }
-        // One Jackson quirk: a nested array in a list of strings derails the list's deserializer, and
-        // the error surfaces at the enclosing object (still with line and column).
-        assertThat(imprecise).containsExactly("metadata.finalizers[0] = [\"a\"] reported at 'metadata'");
+        // Jackson's own list deserializer reported a nested array in a list of strings at the enclosing
+        // object ('metadata'); the generated deserializers name the element's path.
+        assertThat(imprecise).isEmpty();
         assertThat(paths).hasSizeGreaterThan(60);
         assertThat(documents).isGreaterThan(300);
         System.out.printf("[reliability] wrong types: %d member paths, %d documents, all rejected at their path but %d%n", paths.size(), documents,

@@ -1,0 +1,62 @@
+package dev.kgateway.sdk.model;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.module.SimpleModule;
+
+import java.nio.charset.StandardCharsets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@link DecodeOptions#stripManagedFields()} drops what read-only caches never need, and only that. */
+class DecodeOptionsTest {
+
+    private static final byte[] SERVED = ("{\"apiVersion\":\"gateway.kgateway.dev/v1alpha1\",\"kind\":\"Backend\",\"metadata\":{"
+            + "\"annotations\":{\"kubectl.kubernetes.io/last-applied-configuration\":\"{\\\"big\\\":true}\\n\",\"team\":\"search\"},"
+            + "\"labels\":{\"kubectl.kubernetes.io/last-applied-configuration\":\"label-kept\"},"
+            + "\"managedFields\":[{\"manager\":\"kubectl\",\"operation\":\"Update\",\"fieldsV1\":{\"f:spec\":{\"f:type\":{}}}}],"
+            + "\"name\":\"web\",\"resourceVersion\":\"7\",\"zone\":\"kept\"},"
+            + "\"spec\":{\"managedFields\":\"not metadata, kept\",\"type\":\"Static\"}}").getBytes(StandardCharsets.UTF_8);
+
+    @Test
+    void defaultReadKeepsManagedFieldsAndTheLastAppliedAnnotation() {
+        Backend b = BackendJson.fromJson(SERVED);
+
+        assertThat(b.getMetadata().getAdditionalProperties()).containsKeys("managedFields", "zone");
+        assertThat(b.getMetadata().getAnnotations()).containsKeys(DecodeOptions.LAST_APPLIED_ANNOTATION, "team");
+        assertThat(BackendJson.fromJson(SERVED, DecodeOptions.defaults())).isEqualTo(b);
+    }
+
+    @Test
+    void stripManagedFieldsDropsExactlyManagedFieldsAndTheLastAppliedAnnotation() {
+        Backend full = BackendJson.fromJson(SERVED);
+        Backend stripped = BackendJson.fromJson(SERVED, DecodeOptions.stripManagedFields());
+
+        assertThat(stripped.getMetadata().getAdditionalProperties()).containsOnlyKeys("zone");
+        assertThat(stripped.getMetadata().getAnnotations()).containsOnlyKeys("team");
+        assertThat(stripped.getMetadata().getLabels()).containsKey(DecodeOptions.LAST_APPLIED_ANNOTATION);
+        assertThat(stripped.getSpec().getAdditionalProperties()).containsKey("managedFields");
+        ObjectMeta expected = full.getMetadata().toBuilder()
+                .annotations(java.util.Map.of("team", "search"))
+                .additionalProperties(java.util.Map.of("zone", full.getMetadata().getAdditionalProperties().get("zone")))
+                .build();
+        assertThat(stripped).isEqualTo(full.withMetadata(expected));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theDeserializerWithOptionsStripsInsideAnotherMapperAndLeavesLaterReadsAlone() {
+        // under the type and its implementation, as ModelDeserializers does
+        var strip = BackendJson.backendDeserializer(DecodeOptions.stripManagedFields());
+        JsonMapper other = JsonMapper.builder()
+                .addModule(new SimpleModule().addDeserializer(Backend.class, strip)
+                        .addDeserializer((Class<Backend>) (Class<?>) ImmutableBackend.class, strip))
+                .build();
+
+        Backend stripped = other.readValue(SERVED, Backend.class);
+        Backend plain = BackendJson.jsonMapper().readValue(SERVED, Backend.class);
+
+        assertThat(stripped.getMetadata().getAdditionalProperties()).doesNotContainKey("managedFields");
+        assertThat(plain.getMetadata().getAdditionalProperties()).containsKey("managedFields");
+    }
+}
