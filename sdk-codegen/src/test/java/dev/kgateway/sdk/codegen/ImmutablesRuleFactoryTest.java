@@ -120,7 +120,7 @@ class ImmutablesRuleFactoryTest {
         String src = squash(source(thing, "Thing"));
 
         assertThat(src).contains("@Immutable @JsonSerialize(as = ImmutableThing.class) @JsonDeserialize(builder = ImmutableThing.Builder.class)")
-                .contains("@JsonPOJOBuilder(withPrefix = \"\") public final static class Builder")
+                .contains("@JsonPOJOBuilder(withPrefix = \"jsonOnlyAnnotated\") public static abstract class Builder")
                 .contains("public abstract class Thing {")
                 .contains("import Value.Immutable;")
                 .contains("@JsonInclude((JsonInclude.Include.NON_NULL))");
