@@ -45,10 +45,6 @@ final class BuilderMembers {
     static JDefinedClass declare(JDefinedClass c) {
         try {
             JDefinedClass builder = c._class(JMod.PUBLIC | JMod.STATIC | JMod.ABSTRACT, "Builder");
-            // Jackson reads through the generated builder (it inherits this annotation), so unknown members keep
-            // their order; only the setters Immutables annotates (@JsonProperty, @JsonAnySetter) are used: the
-            // prefix matches no method, or addX(e)/addX(e...) overloads would conflict as setters
-            builder.annotate(c.owner().directClass("tools.jackson.databind.annotation.JsonPOJOBuilder")).param("withPrefix", "jsonOnlyAnnotated");
             builder.constructor(JMod.NONE).javadoc().add("Only the generated implementation extends this type; use {@link "
                     + c.name() + "#builder()} or {@link " + c.name() + "#toBuilder()}.");
             builder.javadoc().add("Builds {@link " + c.name() + "} values. Every method returns this builder, so calls chain;"

@@ -68,10 +68,10 @@ final class ImmutableObjectRule implements Rule<JPackage, JType> {
         JClass immutableClass = owner.directClass(immutable);
         c.annotate(owner.directClass("org.immutables.value.Value.Immutable"));
         c.annotate(owner.directClass("tools.jackson.databind.annotation.JsonSerialize")).param("as", immutableClass);
-        // read through the builder, not Immutables' Json delegate: the delegate collects unknown
-        // members in a HashMap, which loses their order (the builder keeps a LinkedHashMap)
+        // read by the generated XDeserializer (CodecEmitter), in every Jackson 3 mapper: tokens straight into
+        // the builder, unknown members in document order (Immutables' Json delegate kept them in a HashMap)
         c.annotate(owner.directClass("tools.jackson.databind.annotation.JsonDeserialize"))
-                .param("builder", owner.directClass(immutable + ".Builder"));
+                .param("using", owner.directClass(pkg.name() + "." + className + "Deserializer"));
         c.annotate(owner.directClass("com.fasterxml.jackson.annotation.JsonInclude"))
                 .param("value", JExpr.direct("com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL"));
         // plain Jackson 2 fails (Jackson2Refusal names the fix) instead of writing Jackson 3 node dumps; Jackson 3 obeys NoTypeIds

@@ -119,8 +119,7 @@ class ImmutablesRuleFactoryTest {
     void objectBecomesAnAbstractImmutablesValueTypeWithJacksonBinding() {
         String src = squash(source(thing, "Thing"));
 
-        assertThat(src).contains("@Immutable @JsonSerialize(as = ImmutableThing.class) @JsonDeserialize(builder = ImmutableThing.Builder.class)")
-                .contains("@JsonPOJOBuilder(withPrefix = \"jsonOnlyAnnotated\") public static abstract class Builder")
+        assertThat(src).contains("@Immutable @JsonSerialize(as = ImmutableThing.class) @JsonDeserialize(using = ThingDeserializer.class)")
                 .contains("public abstract class Thing {")
                 .contains("import Value.Immutable;")
                 .contains("@JsonInclude((JsonInclude.Include.NON_NULL))");
