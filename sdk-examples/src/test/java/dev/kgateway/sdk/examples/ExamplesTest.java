@@ -48,7 +48,7 @@ class ExamplesTest {
         assertThat(asStatic.getSpec().getStaticBackend().getHosts()).singleElement()
                 .satisfies(h -> assertThat(h.getPort()).isEqualTo(8080));
         assertThat(asStatic.validate()).isEmpty();
-        assertThat(output()).contains("kind: Backend").contains("host: 10.0.0.7");
+        assertThat(output()).contains("kind: Backend").contains("host: \"10.0.0.7\"");
     }
 
     @Test
