@@ -1,7 +1,9 @@
 package dev.kgateway.sdk.spring.boot;
 
 import dev.kgateway.sdk.client.ApplyOptions;
+import dev.kgateway.sdk.client.CrdValidation;
 import dev.kgateway.sdk.client.KgatewayClient;
+import dev.kgateway.sdk.spring.boot.internal.ReleaseValidation;
 import dev.kgateway.sdk.spring.boot.internal.InformerBeansRegistrar;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
@@ -62,7 +64,7 @@ public class KgatewayAutoConfiguration {
         }
         builder.retryPolicy(properties.getRetry().toPolicy());
         builder.applyOptions(ApplyOptions.fieldManager(properties.getFieldManager()).withForce(properties.isForceApply()));
-        builder.validateBeforeWrite(validateBeforeWrite(properties.getValidation()));
+        builder.crdValidation(crdValidation(properties.getValidation()));
         customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
         KgatewayClient client = builder.build();
         if (properties.isInstallCrd()) {
@@ -87,14 +89,14 @@ public class KgatewayAutoConfiguration {
         return properties.getNamespace() == null ? base : new ConfigBuilder(base).withNamespace(properties.getNamespace()).build();
     }
 
-    static boolean validateBeforeWrite(KgatewayProperties.Validation validation) {
+    static CrdValidation crdValidation(KgatewayProperties.Validation validation) {
         ValidationMode mode = validation.getMode() == null ? ValidationMode.SDK_SCHEMA : validation.getMode();
         return switch (mode) {
-            case SDK_SCHEMA -> true;
-            case NONE -> false;
-            case KGATEWAY_RELEASE, CLUSTER_CRD -> throw new IllegalStateException("kgateway.validation.mode=" + mode
-                    + " is not available in this SDK version: use SDK_SCHEMA (the SDK's schema, a superset of every"
-                    + " kgateway release line) or NONE (the API server validates)");
+            case SDK_SCHEMA -> CrdValidation.sdkSchema();
+            case NONE -> CrdValidation.off();
+            case CLUSTER_CRD -> CrdValidation.cluster();
+            // its own class: KgatewayRelease is loaded only when this mode is chosen (kgateway-sdk-validation is optional)
+            case KGATEWAY_RELEASE -> ReleaseValidation.of(validation.getRelease());
         };
     }
 }

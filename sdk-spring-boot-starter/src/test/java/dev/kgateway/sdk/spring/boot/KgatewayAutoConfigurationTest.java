@@ -80,10 +80,32 @@ class KgatewayAutoConfigurationTest {
     }
 
     @Test
-    void aValidationModeThisSdkCannotApplyFailsStartupNamingTheProperty() {
-        runner.withPropertyValues("kgateway.validation.mode=kgateway-release", "kgateway.validation.release=v2.1")
+    void validationAgainstAReleaseRefusesAMemberThatReleaseWouldPrune() {
+        // aws.lambda.accountId exists from kgateway v2.4 on; a v2.3 cluster would drop it silently
+        Backend lambda = Backend.builder()
+                .metadata(m -> m.name("thumbnailer").namespace("shop"))
+                .spec(s -> s.aws(a -> a.region("eu-west-1").lambda(l -> l.functionName("thumbnailer").accountId("123456789012"))))
+                .build();
+        runner.withPropertyValues("kgateway.validation.mode=kgateway-release", "kgateway.validation.release=v2.3").run(context -> {
+            assertThatThrownBy(() -> context.getBean(KgatewayClient.class).backends().inNamespace("shop").create(lambda))
+                    .isInstanceOf(InvalidBackendException.class)
+                    .hasMessageContaining("spec.aws.lambda.accountId");
+            assertThat(cluster.stored("shop", "thumbnailer")).as("nothing sent").isNull();
+        });
+    }
+
+    @Test
+    void anUnknownReleaseFailsStartupNamingTheProperty() {
+        runner.withPropertyValues("kgateway.validation.mode=kgateway-release", "kgateway.validation.release=v9.9")
                 .run(context -> assertThat(context).hasFailed().getFailure()
-                        .rootCause().hasMessageContaining("kgateway.validation.mode=KGATEWAY_RELEASE"));
+                        .rootCause().hasMessageContaining("kgateway.validation.release=v9.9").hasMessageContaining("v2.3"));
+    }
+
+    @Test
+    void aReleaseModeWithoutAReleaseFailsStartupNamingTheProperty() {
+        runner.withPropertyValues("kgateway.validation.mode=kgateway-release")
+                .run(context -> assertThat(context).hasFailed().getFailure()
+                        .rootCause().hasMessageContaining("kgateway.validation.release"));
     }
 
     @Test
