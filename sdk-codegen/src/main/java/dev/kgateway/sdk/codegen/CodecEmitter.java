@@ -16,9 +16,9 @@ import java.util.List;
  * Writes, for one generated model type {@code X}, a package-private Jackson 3 deserializer
  * {@code XDeserializer} that reads the tokens straight into {@code X.builder()}: a {@code switch}
  * on the member name per declared property, unknown members into the additional-properties map as
- * trees (in document order), no intermediate object, no reflection. Each is registered in the
- * generated {@code ModelDeserializers.addTo(SimpleModule)}, which the model's {@code BackendJson}
- * installs.
+ * trees (in document order), no intermediate object, no reflection. The model type names it
+ * ({@code @JsonDeserialize(using = XDeserializer.class)}, from {@code ImmutableObjectRule}), so every
+ * Jackson 3 mapper reads through it without a module.
  *
  * <p>Scalars, open enums, nested objects, lists and string-keyed maps are read by
  * {@code CodecSupport} (hand-written, in the model package), which keeps the mapper's strict typing
@@ -27,7 +27,6 @@ import java.util.List;
  */
 final class CodecEmitter {
 
-    static final String DESERIALIZERS = "ModelDeserializers";
     private static final String SUPPORT = "CodecSupport";
 
     private final ImmutablesRuleFactory factory;
@@ -72,7 +71,6 @@ final class CodecEmitter {
         cachable.annotate(Override.class);
         cachable.body()._return(com.sun.codemodel.JExpr.TRUE);
 
-        register(pkg, d);
     }
 
     private String body() {
@@ -155,32 +153,6 @@ final class CodecEmitter {
                 throw new GenerationException("no generated reader for Java type " + type.fullName() + " at "
                         + c.fullName() + "." + p.jsonName() + ": add one to CodecEmitter and CodecSupport");
         }
-    }
-
-    /** Adds {@code X} and its Immutables implementation to {@code ModelDeserializers.addTo}. */
-    private void register(JPackage pkg, JDefinedClass d) {
-        JDefinedClass registry = pkg._getClass(DESERIALIZERS);
-        JCodeModel owner = pkg.owner();
-        JMethod addTo;
-        if (registry == null) {
-            try {
-                registry = pkg._class(JMod.FINAL, DESERIALIZERS, ClassType.CLASS);
-            } catch (JClassAlreadyExistsException e) {
-                throw new IllegalStateException(e);
-            }
-            registry.javadoc().add("Registers the generated deserializer of every model type, under the type and its Immutables implementation"
-                    + "\n(Jackson looks the implementation up when {@code @JsonDeserialize(as = ..)} names it, the type itself otherwise).");
-            registry.constructor(JMod.PRIVATE);
-            addTo = registry.method(JMod.STATIC, owner.VOID, "addTo");
-            addTo.annotate(SuppressWarnings.class).param("value", "unchecked");
-            addTo.param(owner.directClass("tools.jackson.databind.module.SimpleModule"), "module");
-        } else {
-            addTo = registry.methods().stream().filter(m -> m.name().equals("addTo")).findFirst().orElseThrow();
-        }
-        String type = c.name();
-        addTo.body().directStatement("module.addDeserializer(" + type + ".class, " + d.name() + ".INSTANCE);");
-        addTo.body().directStatement("module.addDeserializer((Class<" + type + ">) (Class<?>) Immutable" + type + ".class, "
-                + d.name() + ".INSTANCE);");
     }
 
     private static String escape(String json) {

@@ -99,7 +99,7 @@ class ImmutablesRuleFactoryTest {
                 "com/example/Thing.java", "com/example/StaticPart.java", "com/example/Child.java", "com/example/Color.java",
                 "com/example/Shared.java", "com/example/package-info.java",
                 "com/example/ThingDeserializer.java", "com/example/StaticPartDeserializer.java", "com/example/ChildDeserializer.java",
-                "com/example/SharedDeserializer.java", "com/example/ModelDeserializers.java");
+                "com/example/SharedDeserializer.java");
     }
 
     @Test

@@ -1,7 +1,6 @@
 package dev.kgateway.sdk.model;
 
 import tools.jackson.core.StreamReadFeature;
-import tools.jackson.databind.JacksonModule;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ValueDeserializer;
 import tools.jackson.databind.json.JsonMapper;
@@ -161,28 +160,9 @@ public final class BackendJson {
     }
 
     /**
-     * The model's generated deserializers as a Jackson module: one per model type, reading tokens
-     * straight into the type's builder (no intermediate object, no reflection), unknown members
-     * kept in document order. {@link #jsonMapper()} has it; install it in a mapper of your own:
-     *
-     * <pre>{@code
-     * JsonMapper mapper = JsonMapper.builder().addModule(BackendJson.module()).build();
-     * Backend b = mapper.readValue(json, Backend.class);
-     * }</pre>
-     *
-     * Without it Jackson reads the model through its builder by reflection, which is correct but
-     * slower. The module does not add the read methods' limits or duplicate-name checks: those are
-     * parser settings ({@code StreamReadConstraints}, {@code STRICT_DUPLICATE_DETECTION}).
-     *
-     * @return a new module holding the generated deserializers
-     */
-    public static JacksonModule module() {
-        return BackendJsonMappers.codecs();
-    }
-
-    /**
-     * The generated deserializer of {@link Backend}, for code that reads Backends inside another
-     * mapper's deserializer (such as a Kubernetes client's) without installing {@link #module()}.
+     * The generated deserializer of {@link Backend} (every Jackson 3 mapper uses it: the model names it
+     * with {@code @JsonDeserialize}), for code that reads Backends inside a deserializer of its own,
+     * such as a Kubernetes client's wrapper type.
      *
      * @return the shared, stateless deserializer
      */

@@ -79,18 +79,11 @@ final class BackendJsonMappers {
                 .build();
     }
 
-    /** The generated deserializers ({@code XDeserializer}, one per model type); see {@link BackendJson#module()}. */
-    static tools.jackson.databind.module.SimpleModule codecs() {
-        tools.jackson.databind.module.SimpleModule module = new tools.jackson.databind.module.SimpleModule("kgateway-model-deserializers");
-        ModelDeserializers.addTo(module);
-        return module;
-    }
 
     private static JsonMapper jsonMapper(long documentLength, long tokenCount) {
         return strictScalars(JsonMapper.builder(tools.jackson.core.json.JsonFactory.builder()
                         .streamReadConstraints(limits(documentLength, tokenCount)).build()))
                 .nodeFactory(new ParsedNumberNodeFactory())
-                .addModule(codecs())
                 .disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
                 .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)

@@ -46,8 +46,8 @@ public final class DecodeOptions {
     }
 
     /**
-     * @param reader a reader of a mapper that has {@link BackendJson#module()} (such as
-     *               {@link BackendJson#jsonMapper()}'s)
+     * @param reader a reader of any Jackson 3 mapper (such as {@link BackendJson#jsonMapper()}'s): the
+     *               model's generated deserializers read these options
      * @return the reader, with these options for the model's deserializers
      */
     public ObjectReader applyTo(ObjectReader reader) {

@@ -67,24 +67,32 @@ final class ReliabilityArbitraries {
             "\t", "\n", "\r\n", "a\nb", "a\n", "\na", " lead", "trail ", "é", "日本語", "😀", "\u0000", "\u0007", "\u001b",
             "\u007f", "\u0085", "\u00a0", "\u2028", "\u2029", "\ufeff", "\ue000", "\ufffd", "\uffff", "${HOME}", "<<");
 
-    // JSON names of the members each model type declares: an unknown member must not reuse one.
-    private static final Set<String> BACKEND = Set.of("apiVersion", "kind", "metadata", "spec", "status");
-    private static final Set<String> META = Set.of("name", "namespace", "labels", "annotations", "generateName", "resourceVersion",
-            "uid", "generation", "creationTimestamp", "deletionTimestamp", "finalizers", "ownerReferences");
-    private static final Set<String> OWNER = Set.of("apiVersion", "kind", "name", "uid", "controller", "blockOwnerDeletion");
-    private static final Set<String> SPEC = Set.of("type", "static", "aws", "ai");
-    private static final Set<String> STATIC = Set.of("hosts");
-    private static final Set<String> HOST = Set.of("host", "port", "tls");
-    private static final Set<String> TLS = Set.of("sni");
-    private static final Set<String> AWS = Set.of("region", "lambdaFunctionName", "accountId", "roleArn");
-    private static final Set<String> AI = Set.of("provider");
-    private static final Set<String> PROVIDER = Set.of("type", "openai", "azure", "gemini");
-    private static final Set<String> OPENAI = Set.of("authToken");
-    private static final Set<String> AZURE = Set.of("endpoint", "deploymentName", "apiVersion", "authToken");
-    private static final Set<String> TOKEN = Set.of("secretRef");
-    private static final Set<String> SECRET_REF = Set.of("name", "namespace");
-    private static final Set<String> STATUS = Set.of("conditions");
-    private static final Set<String> CONDITION = Set.of("type", "status", "observedGeneration", "lastTransitionTime", "reason", "message");
+    // JSON names of the members each model type declares (read off the generated model, so they follow the schema):
+    // an unknown member must not reuse one.
+    private static final Set<String> BACKEND = declared(Backend.class);
+    private static final Set<String> META = declared(ObjectMeta.class);
+    private static final Set<String> OWNER = declared(OwnerReference.class);
+    private static final Set<String> SPEC = declared(BackendSpec.class);
+    private static final Set<String> STATIC = declared(StaticBackend.class);
+    private static final Set<String> HOST = declared(StaticHost.class);
+    private static final Set<String> TLS = declared(HostTls.class);
+    private static final Set<String> AWS = declared(AwsBackend.class);
+    private static final Set<String> AI = declared(AiBackend.class);
+    private static final Set<String> PROVIDER = declared(AiProvider.class);
+    private static final Set<String> OPENAI = declared(OpenAiProvider.class);
+    private static final Set<String> GEMINI = declared(GeminiProvider.class);
+    private static final Set<String> AZURE = declared(AzureProvider.class);
+    private static final Set<String> TOKEN = declared(AuthToken.class);
+    private static final Set<String> SECRET_REF = declared(SecretReference.class);
+    private static final Set<String> STATUS = declared(BackendStatus.class);
+    private static final Set<String> CONDITION = declared(Condition.class);
+
+    private static Set<String> declared(Class<?> type) {
+        return java.util.Arrays.stream(type.getMethods())
+                .map(m -> m.getAnnotation(com.fasterxml.jackson.annotation.JsonProperty.class))
+                .filter(java.util.Objects::nonNull).map(com.fasterxml.jackson.annotation.JsonProperty::value)
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
+    }
 
     private static final String ID_CHARS = "abcdefghijklmnopqrstuvwxyz0123456789-";
 
@@ -303,7 +311,7 @@ final class ReliabilityArbitraries {
                 .azure(maybe(r, 0.7, () -> AzureProvider.builder().endpoint(string(r)).deploymentName(string(r)).apiVersion(string(r))
                         .authToken(maybe(r, 0.1, () -> token(r))).additionalProperties(unknown(r, AZURE)).build()))
                 .gemini(maybe(r, 0.7, () -> GeminiProvider.builder().authToken(maybe(r, 0.1, () -> token(r)))
-                        .additionalProperties(unknown(r, OPENAI)).build()))
+                        .additionalProperties(unknown(r, GEMINI)).build()))
                 .additionalProperties(unknown(r, PROVIDER))
                 .build();
     }
