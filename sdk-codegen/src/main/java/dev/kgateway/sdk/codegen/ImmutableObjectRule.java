@@ -67,7 +67,9 @@ final class ImmutableObjectRule implements Rule<JPackage, JType> {
         String immutable = pkg.name() + ".Immutable" + className;
         JClass immutableClass = owner.directClass(immutable);
         c.annotate(owner.directClass("org.immutables.value.Value.Immutable"));
-        c.annotate(owner.directClass("tools.jackson.databind.annotation.JsonSerialize")).param("as", immutableClass);
+        // written by the generated XSerializer (SerializerEmitter): accessors straight to tokens, no bean introspection
+        c.annotate(owner.directClass("tools.jackson.databind.annotation.JsonSerialize"))
+                .param("using", owner.directClass(SerializerEmitter.serializerName(c)));
         // read by the generated XDeserializer (CodecEmitter), in every Jackson 3 mapper: tokens straight into
         // the builder, unknown members in document order (Immutables' Json delegate kept them in a HashMap)
         c.annotate(owner.directClass("tools.jackson.databind.annotation.JsonDeserialize"))
@@ -110,6 +112,7 @@ final class ImmutableObjectRule implements Rule<JPackage, JType> {
         }
         toStringMethod(c, props);
         new CodecEmitter(factory, c, props).emit();
+        new SerializerEmitter(factory, c, props).emit();
         return c;
     }
 
