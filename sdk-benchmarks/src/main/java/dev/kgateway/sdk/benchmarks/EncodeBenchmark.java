@@ -54,6 +54,20 @@ public class EncodeBenchmark {
         return Codecs.SDK.writeValueAsBytes(sdkList);
     }
 
+    /**
+     * The SDK writing into the same reused stream as {@link #tokenReplay}, rather than into a new
+     * {@code byte[]} as {@link #sdk} does: the difference between the two is what producing the result
+     * array costs (Jackson's {@code writeValueAsBytes} grows a segmented buffer and copies it into
+     * one exact-size array), not the model's encoder. Information only; the targets use {@link #sdk}.
+     */
+    @Benchmark
+    public int sdkIntoStream(CpuTime cpu) {
+        cpu.calls++;
+        out.reset();
+        Codecs.SDK.writeValue(out, sdkList);
+        return out.size();
+    }
+
     @Benchmark
     public byte[] fabric8(CpuTime cpu) {
         cpu.calls++;

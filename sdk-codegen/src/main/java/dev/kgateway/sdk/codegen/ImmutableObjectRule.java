@@ -240,8 +240,10 @@ final class ImmutableObjectRule implements Rule<JPackage, JType> {
         for (Property p : props) {
             names.append(", \"").append(p.jsonName().replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
         }
-        check.body().directStatement("SchemaChecks.rejectDeclaredNames(\"" + c.name() + "\", get" + Names.capitalize(UNKNOWN_MEMBERS)
-                + "()" + names + ");");
+        // runs at every build() and withX(..): the names' varargs array only when there is something to check
+        String unknown = "get" + Names.capitalize(UNKNOWN_MEMBERS) + "()";
+        check.body().directStatement("if (!" + unknown + ".isEmpty()) {\n    SchemaChecks.rejectDeclaredNames(\"" + c.name() + "\", "
+                + unknown + names + ");\n}");
         check.javadoc().add("Fails when an unknown member is named like a declared member: it would be written twice.");
     }
 
