@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -94,12 +95,62 @@ class ImmutablesRuleFactoryTest {
     // ---- classes --------------------------------------------------------------------------
 
     @Test
-    void generatesOneFilePerObjectAndEnumPlusPackageInfoAndADeserializerPerObject() {
+    void generatesOneFilePerObjectAndEnumPlusPackageInfoAndADeserializerAndSerializerPerObject() {
         assertThat(thing.keySet()).containsExactlyInAnyOrder(
                 "com/example/Thing.java", "com/example/StaticPart.java", "com/example/Child.java", "com/example/Color.java",
                 "com/example/Shared.java", "com/example/package-info.java",
                 "com/example/ThingDeserializer.java", "com/example/StaticPartDeserializer.java", "com/example/ChildDeserializer.java",
-                "com/example/SharedDeserializer.java");
+                "com/example/SharedDeserializer.java",
+                "com/example/ThingSerializer.java", "com/example/StaticPartSerializer.java", "com/example/ChildSerializer.java",
+                "com/example/SharedSerializer.java");
+    }
+
+    @Test
+    void serializerWritesDeclaredMembersInSchemaOrderAndAlphabeticallyWhenTheMapperSorts() {
+        String src = squash(source(thing, "ThingSerializer"));
+
+        assertThat(src).contains("final class ThingSerializer extends ValueSerializer<Thing>")
+                .contains("g.writeStartObject(value); if (EncodeSupport.alphabetical(ctxt)) { writeAlphabetical(value, g, ctxt); }"
+                        + " else { writeDeclared(value, g, ctxt); } EncodeSupport.unknownMembers(value.getAdditionalProperties(), g, ctxt);"
+                        + " g.writeEndObject();");
+        String declared = src.substring(src.indexOf("void writeDeclared("), src.indexOf("void writeAlphabetical("));
+        String alphabetical = src.substring(src.indexOf("void writeAlphabetical("));
+        List<String> names = List.of("apiVersion", "kind", "name", "count", "ratio", "static", "tags", "children", "labels", "extra",
+                "color", "when", "generation", "first", "second", "notes");
+        assertThat(src).contains("NAME_2 = EncodeSupport.name(\"name\")").contains("NAME_5 = EncodeSupport.name(\"static\")");
+        assertThat(memberOrder(declared)).containsExactlyElementsOf(names);
+        assertThat(memberOrder(alphabetical)).containsExactlyElementsOf(names.stream().sorted().toList());
+    }
+
+    /** The JSON names a generated members method writes, in order, from its {@code NAME_i} references. */
+    private static List<String> memberOrder(String method) {
+        List<String> names = List.of("apiVersion", "kind", "name", "count", "ratio", "static", "tags", "children", "labels", "extra",
+                "color", "when", "generation", "first", "second", "notes");
+        List<String> out = new java.util.ArrayList<>();
+        Matcher m = Pattern.compile("g\\.writeName\\(NAME_(\\d+)\\)").matcher(method);
+        while (m.find()) {
+            out.add(names.get(Integer.parseInt(m.group(1))));
+        }
+        return out;
+    }
+
+    @Test
+    void serializerWritesEveryValueKindInlineOrThroughEncodeSupport() {
+        String src = squash(source(thing, "ThingSerializer"));
+
+        assertThat(src).contains("if (v2 != null) { g.writeName(NAME_2); g.writeString(v2); }")
+                .contains("g.writeNumber(v3.intValue())")
+                .contains("g.writeNumber(v4.doubleValue())")
+                .contains("g.writeNumber(v12.longValue())")
+                .contains("g.writeString(v10.value())")
+                .contains("StaticPartSerializer.INSTANCE.serialize(v5, g, ctxt)")
+                .contains("if (!v6.isEmpty()) { g.writeName(NAME_6); boolean v6Wrapped = EncodeSupport.startArray(v6, g, ctxt);")
+                .contains("for (String e : v6) { g.writeString(e); } if (v6Wrapped) { g.writeEndArray(); }")
+                .contains("for (Child e : v7) { ChildSerializer.INSTANCE.serialize(e, g, ctxt); }")
+                .contains("if (!v8.isEmpty()) { g.writeName(NAME_8); EncodeSupport.stringMap(v8, g, ctxt); }")
+                .contains("if (!v9.isEmpty()) { g.writeName(NAME_9); EncodeSupport.map(v9, g, ctxt); }");
+        assertThat(src).contains("public void serializeWithType(Thing value, JsonGenerator g,"
+                + " SerializationContext ctxt, TypeSerializer typeSerializer) { serialize(value, g, ctxt); }");
     }
 
     @Test
@@ -119,7 +170,7 @@ class ImmutablesRuleFactoryTest {
     void objectBecomesAnAbstractImmutablesValueTypeWithJacksonBinding() {
         String src = squash(source(thing, "Thing"));
 
-        assertThat(src).contains("@Immutable @JsonSerialize(as = ImmutableThing.class) @JsonDeserialize(using = ThingDeserializer.class)")
+        assertThat(src).contains("@Immutable @JsonSerialize(using = ThingSerializer.class) @JsonDeserialize(using = ThingDeserializer.class)")
                 .contains("public abstract class Thing {")
                 .contains("import Value.Immutable;")
                 .contains("@JsonInclude((JsonInclude.Include.NON_NULL))");
