@@ -99,7 +99,7 @@ final class EncodeSupport {
     }
 
     private static <V> Map<String, V> ordered(Map<String, V> map, SerializationContext ctxt) {
-        if (map.size() > 1 && ctxt.isEnabled(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)) {
+        if (ctxt.isEnabled(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)) {
             return new TreeMap<>(map);
         }
         return map;
