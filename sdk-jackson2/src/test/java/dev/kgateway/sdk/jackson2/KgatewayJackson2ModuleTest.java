@@ -159,6 +159,40 @@ class KgatewayJackson2ModuleTest {
         assertThat(found.readValue(WEB, Backend.class)).isEqualTo(BackendJson.fromJson(WEB));
     }
 
+    @Test
+    void aJsonNullInAJackson3TreePositionIsJackson3sNullNode() throws IOException {
+        Map<String, JsonNode> read = jackson2.readValue("{\"a\":null}", new TypeReference<Map<String, JsonNode>>() { });
+
+        assertThat(read.get("a")).isNotNull();
+        assertThat(read.get("a").isNull()).isTrue();
+    }
+
+    @Test
+    void aJsonNullInAModelPositionIsANullReference() throws IOException {
+        Map<String, Backend> read = jackson2.readValue("{\"a\":null}", new TypeReference<Map<String, Backend>>() { });
+
+        assertThat(read).containsEntry("a", null);
+    }
+
+    @Test
+    void theModuleHasOneNameAndIdSoRegisteringItTwiceRegistersItOnce() {
+        ObjectMapper twice = new ObjectMapper().registerModule(new KgatewayJackson2Module()).registerModule(new KgatewayJackson2Module());
+
+        assertThat(new KgatewayJackson2Module().getModuleName()).isEqualTo("kgateway-sdk-jackson2");
+        assertThat(new KgatewayJackson2Module().version()).isEqualTo(com.fasterxml.jackson.core.Version.unknownVersion());
+        assertThat(twice.getRegisteredModuleIds()).containsExactly(KgatewayJackson2Module.class.getName());
+    }
+
+    @Test
+    void aValueJackson3CannotWriteFailsAsAJackson2MappingErrorNamingTheType() {
+        Backend unwritable = Backend.builder().putAdditionalProperties("opaque",
+                BackendJson.jsonMapper().getNodeFactory().pojoNode(new Object())).build();
+
+        assertThatThrownBy(() -> jackson2.writeValueAsString(unwritable))
+                .isInstanceOf(JsonMappingException.class)
+                .hasMessageStartingWith("kgateway model: Jackson 3 could not write Backend: ");
+    }
+
     static Stream<Backend> upstreamBackends() throws IOException, URISyntaxException {
         Path dir = Path.of(KgatewayJackson2ModuleTest.class.getResource("/upstream").toURI());
         try (Stream<Path> files = Files.list(dir)) {
