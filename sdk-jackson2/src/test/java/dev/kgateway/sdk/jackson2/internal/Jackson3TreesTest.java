@@ -26,7 +26,7 @@ class Jackson3TreesTest {
 
     private static String written(JsonNode node) throws IOException {
         StringWriter out = new StringWriter();
-        try (JsonGenerator gen = JSON.createGenerator(out)) {
+        try (JsonGenerator gen = new com.fasterxml.jackson.databind.ObjectMapper().createGenerator(out)) {
             Jackson3Trees.write(node, gen);
         }
         return out.toString();
