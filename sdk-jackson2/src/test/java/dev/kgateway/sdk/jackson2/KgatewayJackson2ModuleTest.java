@@ -145,6 +145,16 @@ class KgatewayJackson2ModuleTest {
     }
 
     @Test
+    void aWrongJsonTypeInAListOfANestedTypeNamesTheIndex() {
+        String spec = "{\"type\":\"Static\",\"static\":{\"hosts\":[{\"host\":\"h\",\"port\":\"s3cr3t-value\"}]}}";
+
+        assertThatThrownBy(() -> jackson2.readValue(spec, BackendSpec.class))
+                .isInstanceOf(JsonMappingException.class)
+                .hasMessageContaining("'static.hosts[0].port'")
+                .message().doesNotContain("s3cr3t-value");
+    }
+
+    @Test
     void aDuplicateMemberFailsAsWithTheModelsReader() {
         String duplicate = "{\"kind\":\"Backend\",\"metadata\":{\"name\":\"a\",\"name\":\"b\"}}";
 

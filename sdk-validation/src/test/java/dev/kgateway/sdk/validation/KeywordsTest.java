@@ -197,6 +197,8 @@ class KeywordsTest {
     @Test
     void findAllStopsAtItsLimitAndIsSortedAcceptsEqualNeighbours() {
         assertThat(create("{functions: {s: a1b2c3, l: [1, 1, 2]}}")).isEmpty();
+        assertThat(create("{functions: {s: x9}}")).isEmpty(); // a limit of 0 finds nothing
+
         assertThat(create("{functions: {l: [2, 1]}}")).containsExactly("spec.functions: Invalid value: not sorted");
     }
 

@@ -120,5 +120,6 @@ class KubeErrorsTest {
         assertThat(KubernetesCelLibrary.isUrl("http://host:notaport")).isFalse();
         assertThat(KubernetesCelLibrary.isUrl("mailto:someone@example.com")).isTrue();
         assertThat(KubernetesCelLibrary.isUrl("a\u007fb")).isFalse();
+        assertThat(KubernetesCelLibrary.isUrl("http://[::1")).isFalse();
     }
 }
