@@ -145,6 +145,16 @@ class KgatewayJackson2ModuleTest {
     }
 
     @Test
+    void aWrongJsonTypeInAListOfANestedTypeNamesTheIndex() {
+        String spec = "{\"type\":\"Static\",\"static\":{\"hosts\":[{\"host\":\"h\",\"port\":\"s3cr3t-value\"}]}}";
+
+        assertThatThrownBy(() -> jackson2.readValue(spec, BackendSpec.class))
+                .isInstanceOf(JsonMappingException.class)
+                .hasMessageContaining("'static.hosts[0].port'")
+                .message().doesNotContain("s3cr3t-value");
+    }
+
+    @Test
     void aDuplicateMemberFailsAsWithTheModelsReader() {
         String duplicate = "{\"kind\":\"Backend\",\"metadata\":{\"name\":\"a\",\"name\":\"b\"}}";
 
@@ -157,6 +167,30 @@ class KgatewayJackson2ModuleTest {
 
         assertThat(found.getRegisteredModuleIds()).contains(KgatewayJackson2Module.class.getName());
         assertThat(found.readValue(WEB, Backend.class)).isEqualTo(BackendJson.fromJson(WEB));
+    }
+
+    @Test
+    void aJsonNullInAJackson3TreePositionIsJackson3sNullNode() throws IOException {
+        Map<String, JsonNode> read = jackson2.readValue("{\"a\":null}", new TypeReference<Map<String, JsonNode>>() { });
+
+        assertThat(read.get("a")).isNotNull();
+        assertThat(read.get("a").isNull()).isTrue();
+    }
+
+    @Test
+    void aJsonNullInAModelPositionIsANullReference() throws IOException {
+        Map<String, Backend> read = jackson2.readValue("{\"a\":null}", new TypeReference<Map<String, Backend>>() { });
+
+        assertThat(read).containsEntry("a", null);
+    }
+
+    @Test
+    void theModuleHasOneNameAndIdSoRegisteringItTwiceRegistersItOnce() {
+        ObjectMapper twice = new ObjectMapper().registerModule(new KgatewayJackson2Module()).registerModule(new KgatewayJackson2Module());
+
+        assertThat(new KgatewayJackson2Module().getModuleName()).isEqualTo("kgateway-sdk-jackson2");
+        assertThat(new KgatewayJackson2Module().version()).isEqualTo(com.fasterxml.jackson.core.Version.unknownVersion());
+        assertThat(twice.getRegisteredModuleIds()).containsExactly(KgatewayJackson2Module.class.getName());
     }
 
     static Stream<Backend> upstreamBackends() throws IOException, URISyntaxException {

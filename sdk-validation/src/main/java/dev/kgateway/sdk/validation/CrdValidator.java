@@ -10,7 +10,6 @@ import dev.kgateway.sdk.validation.internal.SchemaNode;
 import dev.kgateway.sdk.validation.internal.SchemaValidator;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -116,10 +115,6 @@ public final class CrdValidator {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }
-    }
-
-    static CrdValidator fromStream(InputStream yaml, String version) {
-        return of(readTree(() -> BackendJson.yamlMapper().readTree(yaml)), version);
     }
 
     private interface TreeRead {

@@ -69,6 +69,9 @@ class BackendApiTest {
     @Test
     void anUpdateIsCheckedAgainstTheOldBackend() {
         assertThat(KgatewayRelease.V2_4.validator().validateUpdate(LAMBDA_V24, LAMBDA_V24)).isEmpty();
+        // on v2.3 the unchanged aws block is ratcheted (its missing accountId is not reported again), but pruning is
+        assertThat(KgatewayRelease.V2_3.validator().validateUpdate(LAMBDA_V24, LAMBDA_V24)).extracting(Violation::path, Violation::rule)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("spec.aws.lambda.accountId", ViolationTypes.PRUNED));
     }
 
     @Test

@@ -45,4 +45,81 @@ class KubeErrorsTest {
         assertThat(KubernetesCelLibrary.isUrl("has space")).isFalse();
         assertThat(KubernetesCelLibrary.isUrl("")).isFalse();
     }
+
+    @Test
+    void specialFloatsPrintAsGo() {
+        assertThat(KubeErrors.goFloat(Double.NaN)).isEqualTo("NaN");
+        assertThat(KubeErrors.goFloat(Double.POSITIVE_INFINITY)).isEqualTo("+Inf");
+        assertThat(KubeErrors.goFloat(Double.NEGATIVE_INFINITY)).isEqualTo("-Inf");
+        assertThat(KubeErrors.goFloat(0)).isEqualTo("0");
+    }
+
+    @Test
+    void floatsSwitchToExponentFormBelowTenToTheMinusFourAndFromTenToTheSix() {
+        assertThat(KubeErrors.goFloat(0.0001)).isEqualTo("0.0001");
+        assertThat(KubeErrors.goFloat(999_999)).isEqualTo("999999");
+        assertThat(KubeErrors.goFloat(1.5e10)).isEqualTo("1.5e+10");
+        assertThat(KubeErrors.goFloat(1e-10)).isEqualTo("1e-10");
+        assertThat(KubeErrors.goFloat(-2.5e-7)).isEqualTo("-2.5e-07");
+    }
+
+    @Test
+    void controlCharactersAreQuotedAsStrconvQuote() {
+        assertThat(KubeErrors.quote("\r\t\u0001\u007f\u0080")).isEqualTo("\"\\r\\t\\x01\\x7f\u0080\"");
+    }
+
+    @Test
+    void valuesPrintAsGoPercentV() {
+        assertThat(KubeErrors.goValue(null)).isEqualTo("null");
+        assertThat(KubeErrors.goValue("a")).isEqualTo("\"a\"");
+        assertThat(KubeErrors.goValue(tools.jackson.databind.node.JsonNodeFactory.instance.objectNode().put("a", 1))).isEqualTo("{\"a\":1}");
+        assertThat(KubeErrors.goValue(1e6)).isEqualTo("1e+06");
+        assertThat(KubeErrors.goValue(7L)).isEqualTo("7");
+        assertThat(KubeErrors.goValue(true)).isEqualTo("true");
+    }
+
+    @Test
+    void jsonScalarsBecomeTheGoValuesKubeOpenapiReports() {
+        var nodes = tools.jackson.databind.node.JsonNodeFactory.instance;
+        assertThat(KubeErrors.scalar(null)).isNull();
+        assertThat(KubeErrors.scalar(nodes.nullNode())).isNull();
+        assertThat(KubeErrors.scalar(nodes.stringNode("s"))).isEqualTo("s");
+        assertThat(KubeErrors.scalar(nodes.numberNode(3))).isEqualTo(3L);
+        assertThat(KubeErrors.scalar(nodes.numberNode(3_000_000_000L))).isEqualTo(3_000_000_000L);
+        assertThat(KubeErrors.scalar(nodes.numberNode(new java.math.BigInteger("3")))).isEqualTo(3L);
+        assertThat(KubeErrors.scalar(nodes.numberNode(new java.math.BigInteger("123456789012345678901234567890"))))
+                .isEqualTo("123456789012345678901234567890");
+        assertThat(KubeErrors.scalar(nodes.numberNode(0.5))).isEqualTo(0.5);
+        assertThat(KubeErrors.scalar(nodes.booleanNode(false))).isEqualTo(false);
+        assertThat(KubeErrors.scalar(nodes.arrayNode().add(1))).isEqualTo("[1]");
+    }
+
+    @Test
+    void aViolationKeepsTheValueAsTextAndNoneWhenOmitted() {
+        FieldPath p = FieldPath.ROOT.child("spec");
+        assertThat(KubeErrors.invalid(p, 1e6, "d").value()).isEqualTo("1e+06");
+        assertThat(KubeErrors.invalid(p, 5L, "d").value()).isEqualTo("5");
+        assertThat(KubeErrors.invalid(p, null, "d").value()).isNull();
+        assertThat(KubeErrors.invalid(p, KubeErrors.OMIT, "d").value()).isNull();
+        assertThat(KubeErrors.invalid(p, KubeErrors.OMIT, "d").message()).isEqualTo("Invalid value: d");
+        assertThat(KubeErrors.forbidden(p, "").message()).isEqualTo("Forbidden");
+        assertThat(KubeErrors.notSupported(p, tools.jackson.databind.node.JsonNodeFactory.instance.stringNode("x"), java.util.List.of()).message())
+                .isEqualTo("Unsupported value: \"x\"");
+    }
+
+    @Test
+    void rootIsTheOnlyPathWithoutParent() {
+        assertThat(FieldPath.ROOT.isRoot()).isTrue();
+        assertThat(FieldPath.ROOT.child("spec").isRoot()).isFalse();
+        assertThat(FieldPath.ROOT.index(0)).hasToString("[0]");
+    }
+
+    @Test
+    void isUrlChecksAnAuthorityJavaCannotSplitAsGoWould() {
+        assertThat(KubernetesCelLibrary.isUrl("http://my_host:8080/x")).isTrue();
+        assertThat(KubernetesCelLibrary.isUrl("http://host:notaport")).isFalse();
+        assertThat(KubernetesCelLibrary.isUrl("mailto:someone@example.com")).isTrue();
+        assertThat(KubernetesCelLibrary.isUrl("a\u007fb")).isFalse();
+        assertThat(KubernetesCelLibrary.isUrl("http://[::1")).isFalse();
+    }
 }
