@@ -123,7 +123,7 @@ final class RelistingWatch implements BackendWatch {
             while (open) {
                 Runnable task = queue.poll(IDLE_CHECK_MILLIS, TimeUnit.MILLISECONDS);
                 if (task == null && collection.context.fabric8Closed()) {
-                    end(new KgatewayException("watch of Backends ended: the fabric8 client underneath was closed"));
+                    end(fabric8ClosedUnderneath());
                 } else if (task != null && open) {
                     try {
                         task.run();
@@ -200,8 +200,7 @@ final class RelistingWatch implements BackendWatch {
         public void onClose() {
             if (!retired) {
                 // not closed by this class: fabric8 stops a watch like this when its client was closed
-                handOff(this, () -> end(new KgatewayException("watch of Backends ended: the fabric8 client "
-                        + "underneath was closed")));
+                handOff(this, () -> end(fabric8ClosedUnderneath()));
             }
         }
 
@@ -256,6 +255,10 @@ final class RelistingWatch implements BackendWatch {
         }
     }
 
+    private static KgatewayException fabric8ClosedUnderneath() {
+        return new KgatewayException("watch of Backends ended: the fabric8 client underneath was closed");
+    }
+
     /**
      * After 410 Gone: list again until that succeeds (with backoff, until closed), deliver what
      * changed meanwhile, and watch on from the new list.
@@ -280,6 +283,11 @@ final class RelistingWatch implements BackendWatch {
                 return;
             } catch (RuntimeException failure) {
                 if (!open) {
+                    return;
+                }
+                if (collection.context.fabric8Closed()) {
+                    // the list failed because the client went away: say that, not how the list failed
+                    end(fabric8ClosedUnderneath());
                     return;
                 }
                 KgatewayException e = failure instanceof KgatewayException k ? k
