@@ -1,6 +1,5 @@
 package dev.kgateway.sdk.client.internal;
 
-import io.fabric8.kubernetes.client.http.HttpRequest;
 import io.fabric8.kubernetes.client.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 
@@ -8,9 +7,6 @@ import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -116,39 +112,7 @@ class RetryAfterHintsTest {
         assertThat(hints.recent()).contains(Duration.ofSeconds(1));
     }
 
-    /** An HTTP answer with a code and, unless {@code null}, a Retry-After header. */
     private static HttpResponse<byte[]> response(int code, String retryAfter) {
-        Map<String, List<String>> headers = retryAfter == null ? Map.of() : Map.of("Retry-After", List.of(retryAfter));
-        return new HttpResponse<>() {
-            @Override
-            public int code() {
-                return code;
-            }
-
-            @Override
-            public byte[] body() {
-                return new byte[0];
-            }
-
-            @Override
-            public HttpRequest request() {
-                return null;
-            }
-
-            @Override
-            public Optional<HttpResponse<?>> previousResponse() {
-                return Optional.empty();
-            }
-
-            @Override
-            public List<String> headers(String key) {
-                return headers.getOrDefault(key, List.of());
-            }
-
-            @Override
-            public Map<String, List<String>> headers() {
-                return headers;
-            }
-        };
+        return HttpAnswers.withRetryAfter(code, retryAfter);
     }
 }
