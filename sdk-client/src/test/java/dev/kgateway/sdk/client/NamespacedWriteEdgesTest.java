@@ -128,6 +128,22 @@ class NamespacedWriteEdgesTest extends SharedApiServerTest {
     }
 
     @Test
+    void aLostStatusUpdateAnswerWhileAnotherWriterChangedTheStatusIsAConflictNamingTheStatusUpdate() {
+        Backend created = backends.create(TestBackends.staticBackend("contested"));
+        Backend theirs = TestBackends.stored(TestBackends.staticBackend("contested"), backends.namespace(), "998")
+                .withStatus(TestBackends.acceptedStatus(ConditionStatus.FALSE));
+        api.answer(call("PUT", "contested/status"), 1, r -> ScriptedApiServer.status(500, "InternalError", "etcd leader changed"));
+        api.answer(call("GET", "contested"), 1, r -> ScriptedApiServer.json(200, TestBackends.json(theirs)));
+
+        try (RetryDelays delays = RetryDelays.recordOnThisThread()) {
+            assertThatThrownBy(() -> backends.updateStatus(created.withStatus(TestBackends.acceptedStatus(ConditionStatus.TRUE))))
+                    .isInstanceOf(BackendConflictException.class)
+                    .hasMessageEndingWith(", now 998) while the answer to this status update was lost; read it again and retry");
+        }
+        assertThat(api.requests(call("PUT", "contested/status"))).as("not sent again over the other writer's status").hasSize(1);
+    }
+
+    @Test
     void anUpdateMayKeepARuleTheStoredBackendAlreadyBreaks() {
         createIgnoringValidation(TestBackends.invalidStaticBackend("legacy"));
         Backend stored = backends.require("legacy");
