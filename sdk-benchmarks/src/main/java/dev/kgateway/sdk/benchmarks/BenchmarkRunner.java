@@ -73,6 +73,7 @@ public final class BenchmarkRunner {
 
         int memoryItems = quick ? 300 : 10_000;
         MemoryFootprint.Result memory = measureMemory(memoryItems, out.resolve("memory-results.json"));
+        InformerFootprint.Result informers = InformerFootprint.inChildJvm(quick ? 1_000 : 10_000, out.resolve("informer-memory-results.json"));
 
         if (quick) {
             // in-process run: the forks' settings become this JVM's
@@ -87,7 +88,7 @@ public final class BenchmarkRunner {
             ResultFormatFactory.getInstance(ResultFormatType.JSON, json).writeOut(results);
         }
         Duration took = Duration.between(started, Instant.now());
-        String summary = Summary.markdown(results, memory, quick, took);
+        String summary = Summary.markdown(results, memory, quick, took) + InformerFootprint.markdown(informers);
         Files.writeString(out.resolve("benchmark-summary.md"), summary);
         System.out.println();
         System.out.println(summary);

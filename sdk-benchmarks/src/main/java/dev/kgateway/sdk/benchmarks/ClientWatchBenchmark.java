@@ -37,7 +37,8 @@ import java.util.concurrent.TimeUnit;
  * <p>Fairness: each side gets the identical byte stream. Before every invocation the mock server
  * (CRUD mode, SDK CRD installed) is given a one-shot expectation for that side's watch request: the
  * WebSocket opens and the server sends all {@code events} pre-serialized MODIFIED events at once
- * (distinct Backends from {@link Workloads}, increasing resourceVersions). So no producer runs during
+ * (distinct Backends from {@link Workloads}, increasing resourceVersions; {@code type} before
+ * {@code object}, in the order of the API server's {@code metav1.WatchEvent}). So no producer runs during
  * the measurement and the server only copies bytes out; what is timed is the client side: frames in,
  * JSON decoded (into model Backends via BackendResource, or into GenericKubernetesResource), handed
  * to the listener. The SDK's watch first lists (to get a resourceVersion, as it always does); that
@@ -77,7 +78,8 @@ public class ClientWatchBenchmark {
             @SuppressWarnings("unchecked")
             Map<String, Object> metadata = (Map<String, Object>) items.get(i).get("metadata");
             metadata.put("resourceVersion", Integer.toString(1000 + i));
-            messages[i] = Workloads.writeString(Workloads.o("object", items.get(i), "type", "MODIFIED"));
+            // as the API server writes it: metav1.WatchEvent is a struct, type before object
+            messages[i] = "{\"type\":\"MODIFIED\",\"object\":" + Workloads.writeString(items.get(i)) + "}";
         }
     }
 

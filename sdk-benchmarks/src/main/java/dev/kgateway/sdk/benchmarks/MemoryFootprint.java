@@ -110,7 +110,7 @@ public final class MemoryFootprint {
         return out.toString();
     }
 
-    private static Object[] sharedRoots() {
+    static Object[] sharedRoots() {
         List<Object> roots = new ArrayList<>();
         for (int i = -128; i <= 127; i++) {
             roots.add(Integer.valueOf(i));

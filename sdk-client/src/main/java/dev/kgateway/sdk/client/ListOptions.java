@@ -1,8 +1,13 @@
 package dev.kgateway.sdk.client;
 
+import dev.kgateway.sdk.model.Backend;
+import dev.kgateway.sdk.model.DecodeOptions;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 /**
@@ -13,6 +18,22 @@ import java.util.regex.Pattern;
  * <pre>{@code
  * ai.list(ListOptions.withLabel("team", "search"));
  * ai.list(ListOptions.builder().labelIn("tier", "gold", "silver").labelExists("owner").pageSize(200).build());
+ * }</pre>
+ *
+ * <p>They also say what a read keeps, for caches that only need part of each Backend. By default
+ * every read keeps everything. {@link Builder#stripManagedFields(boolean)} drops
+ * {@code metadata.managedFields} (most of a served Backend's size) while decoding; a Backend read so
+ * can still be written back with {@code update}, because the API server keeps the stored
+ * {@code managedFields} when an update omits them. {@link Builder#stripLastAppliedAnnotation(boolean)}
+ * drops kubectl's {@value DecodeOptions#LAST_APPLIED_ANNOTATION} annotation too; an update without it
+ * would remove it from the server, so once a client has read that way its {@code update} refuses a
+ * Backend that lacks the annotation while the stored one has it (use {@code edit}, {@code apply} or
+ * {@code patch}). {@link Builder#transform(UnaryOperator)} changes each Backend before it is cached or
+ * handed out (controller-runtime's {@code cache.Options.DefaultTransform}).
+ *
+ * <pre>{@code
+ * BackendInformer cache = kgw.backends().inAnyNamespace().inform(
+ *     ListOptions.builder().stripManagedFields(true).stripLastAppliedAnnotation(true).build(), handler, Duration.ZERO);
  * }</pre>
  */
 public final class ListOptions {
@@ -25,10 +46,14 @@ public final class ListOptions {
 
     private final List<String> requirements;
     private final int pageSize;
+    private final DecodeOptions decode;
+    private final UnaryOperator<Backend> transform;
 
     private ListOptions(Builder builder) {
         this.requirements = List.copyOf(builder.requirements);
         this.pageSize = builder.pageSize;
+        this.decode = DecodeOptions.strip(builder.stripManagedFields, builder.stripLastApplied);
+        this.transform = builder.transform;
     }
 
     /** @return options that select every Backend */
@@ -56,6 +81,9 @@ public final class ListOptions {
         Builder builder = new Builder();
         builder.requirements.addAll(requirements);
         builder.pageSize = pageSize;
+        builder.stripManagedFields = decode.stripsManagedFields();
+        builder.stripLastApplied = decode.stripsLastAppliedAnnotation();
+        builder.transform = transform;
         return builder;
     }
 
@@ -69,27 +97,89 @@ public final class ListOptions {
         return pageSize;
     }
 
+    /** @return what reads with these options drop while decoding */
+    public DecodeOptions decodeOptions() {
+        return decode;
+    }
+
+    /** @return the transform each Backend read with these options goes through, if any */
+    public Optional<UnaryOperator<Backend>> transform() {
+        return Optional.ofNullable(transform);
+    }
+
     @Override
     public boolean equals(Object other) {
-        return other instanceof ListOptions o && o.requirements.equals(requirements) && o.pageSize == pageSize;
+        return other instanceof ListOptions o && o.requirements.equals(requirements) && o.pageSize == pageSize
+                && o.decode == decode && o.transform == transform;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(requirements, pageSize);
+        return Objects.hash(requirements, pageSize, decode, System.identityHashCode(transform));
     }
 
     @Override
     public String toString() {
-        return "ListOptions{labelSelector=" + labelSelector() + ", pageSize=" + pageSize + "}";
+        return "ListOptions{labelSelector=" + labelSelector() + ", pageSize=" + pageSize
+                + (decode.stripsManagedFields() ? ", stripManagedFields" : "")
+                + (decode.stripsLastAppliedAnnotation() ? ", stripLastAppliedAnnotation" : "")
+                + (transform != null ? ", transform" : "") + "}";
     }
 
     /** Builds {@link ListOptions}; every requirement is ANDed with the others. */
     public static final class Builder {
         private final List<String> requirements = new ArrayList<>();
         private int pageSize = DEFAULT_PAGE_SIZE;
+        private boolean stripManagedFields;
+        private boolean stripLastApplied;
+        private UnaryOperator<Backend> transform;
 
         private Builder() {
+        }
+
+        /**
+         * @param strip whether reads drop {@code metadata.managedFields} while decoding (default
+         *              {@code false}); Backends read so can still be updated: the API server keeps the
+         *              stored {@code managedFields} when an update omits them
+         * @return this builder
+         */
+        public Builder stripManagedFields(boolean strip) {
+            this.stripManagedFields = strip;
+            return this;
+        }
+
+        /**
+         * @param strip whether reads drop kubectl's {@value DecodeOptions#LAST_APPLIED_ANNOTATION}
+         *              annotation while decoding (default {@code false}). An update of a Backend read
+         *              so would remove the annotation from the server: once a client read this way, its
+         *              {@code update} refuses a Backend that lacks the annotation while the stored one has
+         *              it; write with {@code edit}, {@code apply} or {@code patch}
+         * @return this builder
+         */
+        public Builder stripLastAppliedAnnotation(boolean strip) {
+            this.stripLastApplied = strip;
+            return this;
+        }
+
+        /**
+         * Changes each Backend a list, watch or informer reads, before an informer caches it or it is
+         * handed out (controller-runtime's {@code cache.Options.DefaultTransform}): keep what a cache
+         * needs. Not applied to watch bookmarks. A transform that throws or returns {@code null}
+         * leaves that Backend as read (logged). Backends it removed members from must not be written
+         * back with {@code update} (the members would be removed from the server); use {@code edit},
+         * {@code apply} or {@code patch}.
+         *
+         * <pre>{@code
+         * ListOptions.builder().transform(b -> b.withStatus(null)).build();
+         * }</pre>
+         *
+         * @param transform the change, or {@code null} for none; must be thread-safe and cheap (it
+         *                  runs on the thread that reads events)
+         * @return this builder
+         */
+        public Builder transform(UnaryOperator<Backend> transform) {
+            this.transform = transform;
+            return this;
         }
 
         /** @return this builder, requiring label {@code key} to equal {@code value} */

@@ -179,7 +179,7 @@ public final class BackendJson {
      * @return a stateless deserializer applying {@code options} to each Backend it reads
      */
     public static ValueDeserializer<Backend> backendDeserializer(DecodeOptions options) {
-        if (!options.stripsManagedFields()) {
+        if (!options.stripsAnything()) {
             return BackendDeserializer.INSTANCE;
         }
         return new ValueDeserializer<Backend>() {

@@ -157,6 +157,10 @@ final class CodecSupport {
         return ctxt.getAttribute(DecodeOptions.class) instanceof DecodeOptions options && options.stripsManagedFields();
     }
 
+    private static boolean stripsLastApplied(DeserializationContext ctxt) {
+        return ctxt.getAttribute(DecodeOptions.class) instanceof DecodeOptions options && options.stripsLastAppliedAnnotation();
+    }
+
     /** Any JSON value, as a tree (JSON {@code null} as a null node, never {@code null}). */
     static JsonNode tree(JsonParser p, DeserializationContext ctxt) {
         if (p.currentToken() == JsonToken.VALUE_NULL) {
@@ -220,7 +224,7 @@ final class CodecSupport {
         if (t != JsonToken.START_OBJECT) {
             ctxt.reportInputMismatch(java.util.Map.class, "expected a JSON object");
         }
-        boolean dropLastApplied = owner == ObjectMeta.class && member.equals("annotations") && stripsManagedFields(ctxt);
+        boolean dropLastApplied = owner == ObjectMeta.class && member.equals("annotations") && stripsLastApplied(ctxt);
         for (String key = p.nextName(); key != null; key = p.nextName()) {
             p.nextToken();
             if (dropLastApplied && key.equals(DecodeOptions.LAST_APPLIED_ANNOTATION)) {

@@ -21,13 +21,17 @@ public final class DecodeOptions {
     /** The annotation {@code kubectl apply} writes: the whole last applied object, as JSON text. */
     public static final String LAST_APPLIED_ANNOTATION = "kubectl.kubernetes.io/last-applied-configuration";
 
-    private static final DecodeOptions DEFAULTS = new DecodeOptions(false);
-    private static final DecodeOptions STRIP_MANAGED_FIELDS = new DecodeOptions(true);
+    private static final DecodeOptions DEFAULTS = new DecodeOptions(false, false);
+    private static final DecodeOptions STRIP_MANAGED_FIELDS = new DecodeOptions(true, true);
+    private static final DecodeOptions STRIP_MANAGED_FIELDS_ONLY = new DecodeOptions(true, false);
+    private static final DecodeOptions STRIP_LAST_APPLIED_ONLY = new DecodeOptions(false, true);
 
     private final boolean stripManagedFields;
+    private final boolean stripLastApplied;
 
-    private DecodeOptions(boolean stripManagedFields) {
+    private DecodeOptions(boolean stripManagedFields, boolean stripLastApplied) {
         this.stripManagedFields = stripManagedFields;
+        this.stripLastApplied = stripLastApplied;
     }
 
     /** @return keep every member (the default of every read method) */
@@ -40,9 +44,39 @@ public final class DecodeOptions {
         return STRIP_MANAGED_FIELDS;
     }
 
-    /** @return whether {@code metadata.managedFields} and the last-applied annotation are dropped */
+    /**
+     * Each part on its own: a Backend read without {@code managedFields} can still be written back
+     * with an update (the API server keeps the stored {@code managedFields} when a PUT omits them),
+     * one read without the last-applied annotation cannot (a PUT whose annotations lack it removes it).
+     *
+     * <pre>{@code
+     * ObjectReader reader = DecodeOptions.strip(true, false).applyTo(BackendJson.jsonMapper().readerFor(Backend.class));
+     * }</pre>
+     *
+     * @param managedFields         whether to drop {@code metadata.managedFields}
+     * @param lastAppliedAnnotation whether to drop the {@link #LAST_APPLIED_ANNOTATION} annotation
+     * @return the options
+     */
+    public static DecodeOptions strip(boolean managedFields, boolean lastAppliedAnnotation) {
+        if (managedFields) {
+            return lastAppliedAnnotation ? STRIP_MANAGED_FIELDS : STRIP_MANAGED_FIELDS_ONLY;
+        }
+        return lastAppliedAnnotation ? STRIP_LAST_APPLIED_ONLY : DEFAULTS;
+    }
+
+    /** @return whether {@code metadata.managedFields} is dropped */
     public boolean stripsManagedFields() {
         return stripManagedFields;
+    }
+
+    /** @return whether the {@link #LAST_APPLIED_ANNOTATION} annotation is dropped */
+    public boolean stripsLastAppliedAnnotation() {
+        return stripLastApplied;
+    }
+
+    /** @return whether these options drop anything */
+    public boolean stripsAnything() {
+        return stripManagedFields || stripLastApplied;
     }
 
     /**
@@ -56,6 +90,6 @@ public final class DecodeOptions {
 
     @Override
     public String toString() {
-        return "DecodeOptions{stripManagedFields=" + stripManagedFields + "}";
+        return "DecodeOptions{stripManagedFields=" + stripManagedFields + ", stripLastAppliedAnnotation=" + stripLastApplied + "}";
     }
 }

@@ -43,6 +43,30 @@ class DecodeOptionsTest {
         assertThat(stripped).isEqualTo(full.withMetadata(expected));
     }
 
+    @Test
+    void managedFieldsAloneKeepTheLastAppliedAnnotation() {
+        Backend stripped = BackendJson.fromJson(SERVED, DecodeOptions.strip(true, false));
+
+        assertThat(stripped.getMetadata().getAdditionalProperties()).containsOnlyKeys("zone");
+        assertThat(stripped.getMetadata().getAnnotations()).containsOnlyKeys(DecodeOptions.LAST_APPLIED_ANNOTATION, "team");
+    }
+
+    @Test
+    void theLastAppliedAnnotationAloneKeepsManagedFields() {
+        Backend stripped = BackendJson.fromJson(SERVED, DecodeOptions.strip(false, true));
+
+        assertThat(stripped.getMetadata().getAdditionalProperties()).containsKeys("managedFields", "zone");
+        assertThat(stripped.getMetadata().getAnnotations()).containsOnlyKeys("team");
+    }
+
+    @Test
+    void stripFactoryNamesTheSharedOptions() {
+        assertThat(DecodeOptions.strip(false, false)).isSameAs(DecodeOptions.defaults());
+        assertThat(DecodeOptions.strip(true, true)).isSameAs(DecodeOptions.stripManagedFields());
+        assertThat(DecodeOptions.strip(true, false).stripsAnything()).isTrue();
+        assertThat(DecodeOptions.defaults().stripsAnything()).isFalse();
+    }
+
     /** How a Kubernetes client's own wrapper type (sdk-client's BackendResource) reads its Backend. */
     record Wrapped(Backend backend) {
     }

@@ -35,7 +35,7 @@ class BackendCollection implements BackendCollectionClient {
 
     FilterWatchListDeletable<BackendResource, BackendResourceList, Resource<BackendResource>> scope(ListOptions options) {
         FilterWatchListDeletable<BackendResource, BackendResourceList, Resource<BackendResource>> scope =
-                namespace == null ? context.operation().inAnyNamespace() : context.operation().inNamespace(namespace);
+                namespace == null ? context.operation(options).inAnyNamespace() : context.operation(options).inNamespace(namespace);
         String selector = options.labelSelector();
         return selector.isEmpty() ? scope : scope.withLabelSelector(selector);
     }

@@ -104,7 +104,7 @@ public final class BackendResource implements HasMetadata, Namespaced {
      * deletion); objects received are never sent back, so this need not be complete. fabric8 asks
      * for it on every watch event, so it is filled in directly rather than through
      * {@code ObjectMetaBuilder} (whose fluent copy of every member showed up at about 4% of the
-     * watch's CPU); labels, annotations and finalizers are still copied into mutable collections.
+     * watch's CPU); labels, annotations and finalizers are the model's collections, not copies.
      */
     private static ObjectMeta bookkeepingMetadata(dev.kgateway.sdk.model.ObjectMeta meta) {
         ObjectMeta out = new ObjectMeta();
@@ -119,10 +119,11 @@ public final class BackendResource implements HasMetadata, Namespaced {
         out.setGenerateName(meta.getGenerateName());
         out.setCreationTimestamp(meta.getCreationTimestamp());
         out.setDeletionTimestamp(meta.getDeletionTimestamp());
-        // ObjectMeta() starts with empty mutable collections
-        out.getLabels().putAll(meta.getLabels());
-        out.getAnnotations().putAll(meta.getAnnotations());
-        out.getFinalizers().addAll(meta.getFinalizers());
+        // the model's (unmodifiable) collections, shared rather than copied: an informer's cache keeps
+        // this metadata next to the Backend, and fabric8 only reads it for objects it received
+        out.setLabels(meta.getLabels());
+        out.setAnnotations(meta.getAnnotations());
+        out.setFinalizers(meta.getFinalizers());
         return out;
     }
 

@@ -32,7 +32,7 @@ final class BackendResourceSerde {
 
         @Override
         public BackendResource deserialize(JsonParser p, DeserializationContext ctxt) {
-            return BackendResource.fromServer(BACKEND.deserialize(p, ctxt));
+            return BackendResource.fromServer(ReadTransform.apply(ctxt, BACKEND.deserialize(p, ctxt)));
         }
 
         /**

@@ -2,6 +2,8 @@ package dev.kgateway.sdk.client.internal;
 
 import dev.kgateway.sdk.client.ApplyOptions;
 import dev.kgateway.sdk.client.KgatewayClientListener;
+import dev.kgateway.sdk.client.ListOptions;
+import dev.kgateway.sdk.model.DecodeOptions;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.RequestConfig;
 import io.fabric8.kubernetes.client.RequestConfigBuilder;
@@ -10,6 +12,7 @@ import io.fabric8.kubernetes.client.dsl.Resource;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -22,8 +25,22 @@ public final class ClientContext {
 
     private final KubernetesClient client;
     private final KubernetesClient withoutRetries;
-    private final MixedOperation<BackendResource, BackendResourceList, Resource<BackendResource>> operation;
-    private final MixedOperation<BackendResource, BackendResourceList, Resource<BackendResource>> createOperation;
+    /** Reads and writes that keep everything. */
+    private final Reads reads;
+    /** Reads that strip (shared by every list, watch and informer with the same options); transforms get their own. */
+    private final Map<DecodeOptions, Reads> strippingReads = new ConcurrentHashMap<>();
+    /**
+     * Reads with a transform, by transform and decode options; bounded, so a caller making a new
+     * lambda per call does not grow it without end (a dropped entry is just made again).
+     */
+    private final Map<TransformKey, Reads> transformingReads = new java.util.LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<TransformKey, Reads> eldest) {
+            return size() > 16;
+        }
+    };
+    /** Set once a read dropped the last-applied annotation: updates then check they would not remove it. */
+    private volatile boolean lastAppliedStripped;
     private final RequestExecutor executor;
     private final WriteValidation writeValidation;
     private final ApplyOptions applyOptions;
@@ -56,18 +73,85 @@ public final class ClientContext {
         this.client = client;
         this.listener = listener;
         UnstableVersionNotice.markGiven();
-        registerBackendKind(client.getKubernetesSerialization());
         this.withoutRetries = withoutFabric8Retries(client);
         // one retry layer: the SDK's (a wrapped client's own retries would multiply its attempts)
-        this.operation = withoutRetries.resources(BackendResource.class, BackendResourceList.class);
-        this.createOperation = operation;
+        this.reads = reads(DecodeOptions.defaults(), null);
         this.executor = new RequestExecutor(retryPolicy, hints, this.listener);
         this.applyOptions = applyOptions;
         this.writeValidation = new WriteValidation(rules.apply(this));
     }
 
+    /** A transform by identity (lambdas have no other equality) and the decode options it goes with. */
+    private record TransformKey(DecodeOptions decode, java.util.function.UnaryOperator<dev.kgateway.sdk.model.Backend> transform) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof TransformKey k && k.decode == decode && k.transform == transform;
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * decode.hashCode() + System.identityHashCode(transform);
+        }
+    }
+
+    /** A fabric8 operation on Backends and the serialization it reads and writes with. */
+    record Reads(KubernetesSerialization serialization,
+                 MixedOperation<BackendResource, BackendResourceList, Resource<BackendResource>> operation) {
+    }
+
     /**
-     * Maps apiVersion/kind {@code gateway.kgateway.dev/v1alpha1 Backend} to {@link BackendResource} in the
+     * The SDK's own serialization ({@link BackendSerialization}) over a client derived from the
+     * wrapped one, so decoding settings never reach other users of the wrapped client. A client
+     * that is not fabric8's implementation cannot be derived from: its own serialization is used,
+     * with the Backend kind registered in it, and reads that strip or transform are refused.
+     */
+    private Reads reads(DecodeOptions decode, ReadTransform transform) {
+        KubernetesSerialization own = BackendSerialization.create(decode, transform);
+        KubernetesClient derived = BackendSerialization.withSerialization(withoutRetries, own);
+        if (derived == null) {
+            if (decode.stripsAnything() || transform != null) {
+                throw new UnsupportedOperationException("stripping and transforming reads need fabric8's own KubernetesClient"
+                        + " implementation underneath; this KgatewayClient wraps a " + withoutRetries.getClass().getName());
+            }
+            registerBackendKind(withoutRetries.getKubernetesSerialization());
+            return new Reads(withoutRetries.getKubernetesSerialization(),
+                    withoutRetries.resources(BackendResource.class, BackendResourceList.class));
+        }
+        return new Reads(own, derived.resources(BackendResource.class, BackendResourceList.class));
+    }
+
+    /**
+     * @return the operation that reads as {@code options} say: the plain one without stripping or
+     *         transform, a shared stripping one, or (with a transform) one of its own
+     */
+    MixedOperation<BackendResource, BackendResourceList, Resource<BackendResource>> operation(ListOptions options) {
+        DecodeOptions decode = options.decodeOptions();
+        if (decode.stripsLastAppliedAnnotation()) {
+            lastAppliedStripped = true;
+        }
+        if (options.transform().isPresent()) {
+            TransformKey key = new TransformKey(decode, options.transform().get());
+            synchronized (transformingReads) {
+                return transformingReads.computeIfAbsent(key, k -> reads(k.decode(), new ReadTransform(k.transform()))).operation();
+            }
+        }
+        if (!decode.stripsAnything()) {
+            return reads.operation();
+        }
+        return strippingReads.computeIfAbsent(decode, d -> reads(d, null)).operation();
+    }
+
+    /**
+     * @return whether a read of this client dropped kubectl's last-applied annotation: an update of a
+     *         Backend read that way would remove the annotation from the server
+     */
+    boolean lastAppliedStripped() {
+        return lastAppliedStripped;
+    }
+
+    /**
+     * Only for a wrapped client that is not fabric8's implementation (see {@link #reads}): maps
+     * apiVersion/kind {@code gateway.kgateway.dev/v1alpha1 Backend} to {@link BackendResource} in the
      * client's serialization, unless something is mapped there already. fabric8 reads the object of a
      * watch event by that mapping, not by the operation's type: unmapped, every watch or informer event
      * was read into a GenericKubernetesResource (through a JSON tree) and then converted with
@@ -94,16 +178,16 @@ public final class ClientContext {
     }
 
     KubernetesSerialization serialization() {
-        return client.getKubernetesSerialization();
+        return reads.serialization();
     }
 
     MixedOperation<BackendResource, BackendResourceList, Resource<BackendResource>> operation() {
-        return operation;
+        return reads.operation();
     }
 
     /** The operation for creates: never repeated by fabric8, whatever the wrapped client's retry settings. */
     MixedOperation<BackendResource, BackendResourceList, Resource<BackendResource>> createOperation() {
-        return createOperation;
+        return reads.operation();
     }
 
     /**

@@ -8,6 +8,7 @@ import dev.kgateway.sdk.client.DeleteOptions;
 import dev.kgateway.sdk.client.ListOptions;
 import dev.kgateway.sdk.client.NamespacedBackendClient;
 import dev.kgateway.sdk.model.Backend;
+import dev.kgateway.sdk.model.DecodeOptions;
 import dev.kgateway.sdk.model.ObjectMeta;
 import io.fabric8.kubernetes.client.dsl.Resource;
 import io.fabric8.kubernetes.client.dsl.ServerSideApplicable;
@@ -93,7 +94,28 @@ public final class NamespacedBackends extends BackendCollection implements Names
         Backend toSend = inNamespace(backend);
         String name = requireNameOf(toSend);
         context.writeValidation().forReplace(toSend, () -> get(name));
+        refuseRemovingLastApplied(toSend, name);
         return toSend.getMetadata().getResourceVersion() == null ? overwrite(toSend, false) : replace(toSend, false);
+    }
+
+    /**
+     * A PUT whose annotations lack kubectl's last-applied annotation removes it from the server. Once
+     * this client has read Backends without it ({@code ListOptions.stripLastAppliedAnnotation}), an
+     * update of a Backend without it may be one read that way: refused when the stored Backend has
+     * the annotation. (A status update leaves metadata alone; {@code edit} reads in full; {@code apply}
+     * sends only what it sends.)
+     */
+    private void refuseRemovingLastApplied(Backend toSend, String name) {
+        if (!context.lastAppliedStripped() || toSend.getMetadata().getAnnotations().containsKey(DecodeOptions.LAST_APPLIED_ANNOTATION)) {
+            return;
+        }
+        Optional<Backend> stored = get(name);
+        if (stored.isPresent() && stored.get().getMetadata().getAnnotations().containsKey(DecodeOptions.LAST_APPLIED_ANNOTATION)) {
+            throw new KgatewayException("update of Backend '" + name + "' in namespace '" + namespace + "' refused: it lacks the "
+                    + DecodeOptions.LAST_APPLIED_ANNOTATION + " annotation that the stored Backend has, so the update would remove"
+                    + " it; this client reads Backends without it (ListOptions.stripLastAppliedAnnotation): write with edit(..),"
+                    + " apply(..) or patch(..), or update a Backend read with get(..)");
+        }
     }
 
     @Override

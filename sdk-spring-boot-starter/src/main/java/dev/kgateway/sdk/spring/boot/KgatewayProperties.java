@@ -17,6 +17,7 @@ import java.util.Map;
  * kgateway.retry.max-attempts=6
  * kgateway.informers.routes.namespace=shop
  * kgateway.informers.routes.label-selector=team=web
+ * kgateway.informers.routes.strip-managed-fields=true
  * </pre>
  */
 @ConfigurationProperties("kgateway")
@@ -197,6 +198,18 @@ public class KgatewayProperties {
         /** How often handlers see every cached Backend again; 0 for never. */
         private Duration resync = Duration.ZERO;
 
+        /**
+         * Whether the cache drops metadata.managedFields while decoding (most of a served Backend's
+         * size); cached Backends can still be written back with update.
+         */
+        private boolean stripManagedFields;
+
+        /**
+         * Whether the cache also drops kubectl's last-applied-configuration annotation; the client then
+         * refuses to update a Backend that lacks it while the stored one has it (use edit, apply or patch).
+         */
+        private boolean stripLastAppliedAnnotation;
+
         public String getNamespace() {
             return namespace;
         }
@@ -219,6 +232,22 @@ public class KgatewayProperties {
 
         public void setResync(Duration resync) {
             this.resync = resync;
+        }
+
+        public boolean isStripManagedFields() {
+            return stripManagedFields;
+        }
+
+        public void setStripManagedFields(boolean stripManagedFields) {
+            this.stripManagedFields = stripManagedFields;
+        }
+
+        public boolean isStripLastAppliedAnnotation() {
+            return stripLastAppliedAnnotation;
+        }
+
+        public void setStripLastAppliedAnnotation(boolean stripLastAppliedAnnotation) {
+            this.stripLastAppliedAnnotation = stripLastAppliedAnnotation;
         }
     }
 }

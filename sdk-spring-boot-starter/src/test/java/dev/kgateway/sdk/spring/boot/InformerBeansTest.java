@@ -56,6 +56,23 @@ class InformerBeansTest {
     }
 
     @Test
+    void informersKeepEverythingUnlessTheirStripPropertiesAreSet() {
+        runner.withPropertyValues("kgateway.informers.lean.strip-managed-fields=true",
+                "kgateway.informers.lean.strip-last-applied-annotation=true", "kgateway.informers.lean.label-selector=team=web",
+                "kgateway.informers.plain.namespace=shop").run(context -> {
+            ManagedBackendInformer lean = context.getBean("lean", ManagedBackendInformer.class);
+            ManagedBackendInformer plain = context.getBean("plain", ManagedBackendInformer.class);
+
+            assertThat(lean.definition().listOptions().decodeOptions())
+                    .isSameAs(dev.kgateway.sdk.model.DecodeOptions.stripManagedFields());
+            assertThat(lean.definition().listOptions().labelSelector()).isEqualTo("team=web");
+            assertThat(lean.waitUntilSynced(Duration.ofSeconds(10))).isTrue();
+            assertThat(names(lean.list())).containsExactly("other/web", "shop/web");
+            assertThat(plain.definition().listOptions().decodeOptions().stripsAnything()).isFalse();
+        });
+    }
+
+    @Test
     void aNamespacePropertyLimitsTheInformerToThatNamespace() {
         runner.withPropertyValues("kgateway.informers.shop.namespace=shop").run(context -> {
             ManagedBackendInformer informer = context.getBean("shop", ManagedBackendInformer.class);

@@ -57,7 +57,11 @@ public final class InformerBeansRegistrar implements ImportBeanDefinitionRegistr
             BackendInformerDefinition base = settings.getNamespace() == null || settings.getNamespace().isBlank()
                     ? BackendInformerDefinition.allNamespaces()
                     : BackendInformerDefinition.inNamespace(settings.getNamespace());
-            return base.withLabelSelector(settings.getLabelSelector())
+            BackendInformerDefinition selected = base.withLabelSelector(settings.getLabelSelector());
+            return selected.withListOptions(selected.listOptions().toBuilder()
+                            .stripManagedFields(settings.isStripManagedFields())
+                            .stripLastAppliedAnnotation(settings.isStripLastAppliedAnnotation())
+                            .build())
                     .withResync(settings.getResync() == null ? java.time.Duration.ZERO : settings.getResync());
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException(PREFIX + "." + name + ": " + e.getMessage(), e);
