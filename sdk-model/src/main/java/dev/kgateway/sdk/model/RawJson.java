@@ -6,6 +6,8 @@ import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.ObjectWriteContext;
+import tools.jackson.core.SerializableString;
+import tools.jackson.core.io.SerializedString;
 import tools.jackson.core.StreamWriteCapability;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.core.json.JsonGeneratorBase;
@@ -46,6 +48,10 @@ public final class RawJson {
 
     private static final JsonFactory FACTORY = new JsonFactory();
     private static final JsonMapper TREES = JsonMapper.builder().build();
+
+    private static final int NAME_SLOTS = 1024;
+    private static final int MAX_CACHED_NAME = 64;
+    private static final SerializedString[] NAMES = new SerializedString[NAME_SLOTS];
 
     private final byte[] utf8;
 
@@ -124,7 +130,7 @@ public final class RawJson {
                     g.writeEndArray();
                     depth--;
                 }
-                case PROPERTY_NAME -> g.writeName(p.currentName());
+                case PROPERTY_NAME -> g.writeName(name(p.currentName()));
                 case VALUE_STRING -> g.writeString(p.getStringCharacters(), p.getStringOffset(), p.getStringLength());
                 case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> g.writeNumber(p.getString());
                 case VALUE_TRUE -> g.writeBoolean(true);
@@ -137,6 +143,26 @@ public final class RawJson {
             }
             t = p.nextToken();
         }
+    }
+
+    /**
+     * The member name as a {@link SerializedString}, which a generator writes from its cached UTF-8
+     * bytes: the names of {@code fieldsV1} ({@code "f:metadata"}, {@code "."}) repeat in every
+     * Backend. A fixed-size, direct-mapped cache of short names; a longer or new name costs one
+     * {@code SerializedString}.
+     */
+    private static SerializableString name(String name) {
+        if (name.length() > MAX_CACHED_NAME) {
+            return new SerializedString(name);
+        }
+        int index = name.hashCode() & (NAME_SLOTS - 1);
+        SerializedString cached = NAMES[index];
+        if (cached != null && cached.getValue().equals(name)) {
+            return cached;
+        }
+        SerializedString created = new SerializedString(name);
+        NAMES[index] = created;
+        return created;
     }
 
     /** @return a new tree of this value (changing it does not change this value) */

@@ -2,6 +2,8 @@ package dev.kgateway.sdk.model;
 
 import tools.jackson.core.JsonParser;
 
+import java.util.Arrays;
+
 /**
  * A small, fixed-size cache of the short strings the generated deserializers read, so that values
  * repeated across Backends (apiVersion, kind, namespaces, label and annotation values, condition
@@ -9,11 +11,11 @@ import tools.jackson.core.JsonParser;
  *
  * <p>Direct-mapped: a string's hash picks one of {@value #SLOTS} slots; a hit returns the string
  * held there, a miss creates the string and replaces the slot. So the cache never grows (at most
- * {@value #SLOTS} strings of at most {@value #MAX_LENGTH} characters, about 250 KB), a value that is
- * never repeated costs one slot until another value takes it, and nothing is interned. Strings are
- * immutable and safely published through their final fields, so the unsynchronized slots are
- * thread-safe: a race only costs a duplicate string. A hit compares the parser's characters with
- * the cached string, so it allocates nothing.
+ * {@value #SLOTS} strings of at most {@value #MAX_LENGTH} characters with their characters, at most
+ * about 500 KB), a value that is never repeated costs one slot until another value takes it, and
+ * nothing is interned. Slots are immutable and safely published through their final fields, so the
+ * unsynchronized arrays are thread-safe: a race only costs a duplicate string. A hit compares the
+ * parser's characters with the slot's, so it allocates nothing.
  */
 final class SharedStrings {
 
@@ -22,7 +24,22 @@ final class SharedStrings {
     /** Longer strings (last-applied configurations, messages) are created as usual. */
     static final int MAX_LENGTH = 48;
 
-    private static final String[] CACHE = new String[SLOTS];
+    /** One cached string with its characters, compared without touching the string. */
+    private static final class Slot {
+        final int hash;
+        final char[] text;
+        final String value;
+
+        Slot(int hash, char[] text, String value) {
+            this.hash = hash;
+            this.text = text;
+            this.value = value;
+        }
+    }
+
+    private static final Slot[] CACHE = new Slot[SLOTS];
+    /** The hashes of {@link #CACHE}'s slots, read first: a miss costs no load of a cached object. */
+    private static final int[] HASHES = new int[SLOTS];
 
     private SharedStrings() {
     }
@@ -33,36 +50,28 @@ final class SharedStrings {
         if (length > MAX_LENGTH) {
             return p.getString();
         }
-        char[] chars = p.getStringCharacters();
-        int offset = p.getStringOffset();
-        return of(chars, offset, length);
+        return of(p.getStringCharacters(), p.getStringOffset(), length);
     }
 
     /** @return the string of {@code chars[offset, offset + length)}, shared when an equal one is cached */
     static String of(char[] chars, int offset, int length) {
+        int end = offset + length;
         int hash = 0;
-        for (int i = offset, end = offset + length; i < end; i++) {
+        for (int i = offset; i < end; i++) {
             hash = 31 * hash + chars[i];
         }
-        int slot = (hash ^ (hash >>> 16)) & (SLOTS - 1);
-        String cached = CACHE[slot];
-        if (cached != null && cached.hashCode() == hash && sameText(cached, chars, offset, length)) {
-            return cached;
-        }
-        String created = new String(chars, offset, length);
-        CACHE[slot] = created;
-        return created;
-    }
-
-    private static boolean sameText(String s, char[] chars, int offset, int length) {
-        if (s.length() != length) {
-            return false;
-        }
-        for (int i = 0; i < length; i++) {
-            if (s.charAt(i) != chars[offset + i]) {
-                return false;
+        int index = (hash ^ (hash >>> 16)) & (SLOTS - 1);
+        if (HASHES[index] == hash) {
+            Slot slot = CACHE[index];
+            // the two arrays are written without a lock: the slot's own hash and text decide
+            if (slot != null && slot.hash == hash && Arrays.equals(slot.text, 0, slot.text.length, chars, offset, end)) {
+                return slot.value;
             }
         }
-        return true;
+        char[] text = Arrays.copyOfRange(chars, offset, end);
+        String created = new String(text);
+        CACHE[index] = new Slot(hash, text, created);
+        HASHES[index] = hash;
+        return created;
     }
 }
