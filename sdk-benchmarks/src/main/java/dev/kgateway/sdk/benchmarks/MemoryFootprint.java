@@ -6,6 +6,7 @@ import dev.kgateway.sdk.benchmarks.pojo.Spec;
 import dev.kgateway.sdk.model.AiProviderType;
 import dev.kgateway.sdk.model.BackendType;
 import dev.kgateway.sdk.model.ConditionStatus;
+import dev.kgateway.sdk.model.DecodeOptions;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
 import org.openjdk.jol.info.GraphLayout;
 
@@ -36,6 +37,11 @@ public final class MemoryFootprint {
     public static final String AS_SERVED = "as served";
     /** The same items without {@code metadata.managedFields} and the last-applied-configuration annotation. */
     public static final String SCHEMA_MEMBERS = "without managedFields and last-applied annotation";
+    /**
+     * The as-served documents read by the SDK with {@code DecodeOptions.stripManagedFields()} (what a
+     * read-only cache holds); the other sides have no such option, so only the SDK is measured.
+     */
+    public static final String AS_SERVED_STRIPPED = "as served, decoded with stripManagedFields";
 
     /**
      * Bytes per item for each variant ({@link #AS_SERVED}, {@link #SCHEMA_MEMBERS}) and representation
@@ -73,17 +79,27 @@ public final class MemoryFootprint {
             annotations.remove("kubectl.kubernetes.io/last-applied-configuration");
         }
         perItem.put(SCHEMA_MEMBERS, measure(Workloads.write(Workloads.listDocument(stripped)), items, null));
+        Map<String, Object> strippedRead = new LinkedHashMap<>();
+        SdkBackendList list = DecodeOptions.stripManagedFields().applyTo(Codecs.SDK.readerFor(SdkBackendList.class))
+                .readValue(Workloads.backendList(items));
+        strippedRead.put("sdk", list.items);
+        Map<String, String> strippedTop = new LinkedHashMap<>();
+        perItem.put(AS_SERVED_STRIPPED, measure(strippedRead, items, strippedTop));
+        top.put("sdk, stripManagedFields", strippedTop.get("sdk"));
         return new Result(items, perItem, top);
     }
 
     private static Map<String, Double> measure(byte[] json, int items, Map<String, String> top) {
-        Object[] shared = sharedRoots();
-        long sharedSize = GraphLayout.parseInstance(shared).totalSize();
-
         Map<String, Object> decoded = new LinkedHashMap<>();
         decoded.put("sdk", Codecs.SDK.readValue(json, SdkBackendList.class).items);
         decoded.put("fabric8", Codecs.FABRIC8.readValue(json, GenericKubernetesResourceList.class).getItems());
         decoded.put("pojo", Codecs.PLAIN.readValue(json, PojoBackendList.class).items);
+        return measure(decoded, items, top);
+    }
+
+    private static Map<String, Double> measure(Map<String, Object> decoded, int items, Map<String, String> top) {
+        Object[] shared = sharedRoots();
+        long sharedSize = GraphLayout.parseInstance(shared).totalSize();
 
         Map<String, Double> perItem = new LinkedHashMap<>();
         for (Map.Entry<String, Object> side : decoded.entrySet()) {

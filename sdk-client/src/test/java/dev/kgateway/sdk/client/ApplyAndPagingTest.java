@@ -97,8 +97,9 @@ class ApplyAndPagingTest extends SharedApiServerTest {
                 .withStatus(TestBackends.acceptedStatus(ConditionStatus.TRUE));
         read = read.withMetadata(read.getMetadata().toBuilder()
                 .putLabels("team", "search")
-                .putAdditionalProperties("managedFields", JsonNodeFactory.instance.arrayNode()
-                        .add(JsonNodeFactory.instance.objectNode().put("manager", "kubectl").put("operation", "Apply")))
+                .addManagedFields(dev.kgateway.sdk.model.ManagedFieldsEntry.builder().manager("kubectl").operation("Apply")
+                        .fieldsV1(dev.kgateway.sdk.model.RawJson.of("{\"f:spec\":{}}")).build())
+                .putAdditionalProperties("selfLink", JsonNodeFactory.instance.stringNode("/apis/x"))
                 .build());
         api.answer(Req.call("PATCH", path + "/azure"), 1, 200, TestBackends.json(stored(TestBackends.azureBackend("azure"), ns, "18")));
 
@@ -111,7 +112,7 @@ class ApplyAndPagingTest extends SharedApiServerTest {
         Map<String, Object> metadata = (Map<String, Object>) body.get("metadata");
         assertThat(metadata).containsEntry("name", "azure").containsEntry("namespace", ns)
                 .containsEntry("labels", Map.of("team", "search"))
-                .doesNotContainKeys("resourceVersion", "managedFields", "uid", "creationTimestamp", "generation");
+                .doesNotContainKeys("resourceVersion", "managedFields", "selfLink", "uid", "creationTimestamp", "generation");
     }
 
     @Test

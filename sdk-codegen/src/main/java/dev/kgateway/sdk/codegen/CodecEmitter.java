@@ -16,7 +16,8 @@ import java.util.List;
  * Writes, for one generated model type {@code X}, a package-private Jackson 3 deserializer
  * {@code XDeserializer} that reads the tokens straight into {@code X.builder()}: a {@code switch}
  * on the member name per declared property, unknown members into the additional-properties map as
- * trees (in document order), no intermediate object, no reflection. The model type names it
+ * trees (in document order), no intermediate object, no reflection. A member typed
+ * {@code existingJavaType: dev.kgateway.sdk.model.RawJson} is kept as compact JSON text. The model type names it
  * ({@code @JsonDeserialize(using = XDeserializer.class)}, from {@code ImmutableObjectRule}), so every
  * Jackson 3 mapper reads through it without a module.
  *
@@ -28,6 +29,8 @@ import java.util.List;
 final class CodecEmitter {
 
     private static final String SUPPORT = "CodecSupport";
+    /** The model's compact holder of uninterpreted JSON ({@code existingJavaType} in the schema). */
+    static final String RAW_JSON = "dev.kgateway.sdk.model.RawJson";
 
     private final ImmutablesRuleFactory factory;
     private final JDefinedClass c;
@@ -90,9 +93,7 @@ final class CodecEmitter {
             s.append("                    break;\n");
         }
         s.append("                default:\n");
-        s.append("                    if (").append(SUPPORT).append(".keep(p, ctxt, ").append(type).append(".class, name)) {\n");
-        s.append("                        b.putAdditionalProperties(name, ").append(SUPPORT).append(".tree(p, ctxt));\n");
-        s.append("                    }\n");
+        s.append("                    b.putAdditionalProperties(name, ").append(SUPPORT).append(".tree(p, ctxt));\n");
         s.append("            }\n");
         s.append("        } catch (tools.jackson.core.JacksonException e) {\n");
         s.append("            throw ").append(SUPPORT).append(".at(e, ").append(type).append(".class, name);\n");
@@ -109,7 +110,7 @@ final class CodecEmitter {
     private String member(Property p) {
         String cap = Names.capitalize(p.javaName());
         if (p.isList()) {
-            return SUPPORT + ".list(p, ctxt, " + c.name() + ".class, (jp, dc) -> " + read(p.elementType(), "jp", "dc", p)
+            return SUPPORT + ".list(p, ctxt, " + c.name() + ".class, \"" + escape(p.jsonName()) + "\", (jp, dc) -> " + read(p.elementType(), "jp", "dc", p)
                     + ", b::add" + cap + ")";
         }
         if (p.isMap()) {
@@ -147,6 +148,8 @@ final class CodecEmitter {
                 return SUPPORT + ".bool" + args + ")";
             case ImmutableObjectRule.JSON_NODE:
                 return SUPPORT + ".tree" + args + ")";
+            case RAW_JSON:
+                return SUPPORT + ".rawJson" + args + ")";
             case "java.lang.Object":
                 return SUPPORT + ".any" + args + ")";
             default:

@@ -70,11 +70,16 @@ final class CodecSupport {
                 ctxt.constructType(type), e);
     }
 
+    /**
+     * A JSON string. Short strings come from {@link SharedStrings}, so the values a list of
+     * Backends repeats (apiVersion, namespaces, label values, condition types and reasons) are held
+     * once instead of once per Backend.
+     */
     @Nullable
     static String string(JsonParser p, DeserializationContext ctxt) {
         JsonToken t = p.currentToken();
         if (t == JsonToken.VALUE_STRING) {
-            return p.getString();
+            return SharedStrings.of(p);
         }
         if (t == JsonToken.VALUE_NULL) {
             return null;
@@ -140,19 +145,6 @@ final class CodecSupport {
         return value == null ? null : of.apply(value);
     }
 
-    /**
-     * Whether to keep the unknown member {@code name} of {@code owner}: always, except
-     * {@code metadata.managedFields} under {@link DecodeOptions#stripManagedFields()}, which is
-     * then skipped without building its tree.
-     */
-    static boolean keep(JsonParser p, DeserializationContext ctxt, Class<?> owner, String name) {
-        if (owner != ObjectMeta.class || !name.equals("managedFields") || !stripsManagedFields(ctxt)) {
-            return true;
-        }
-        p.skipChildren();
-        return false;
-    }
-
     private static boolean stripsManagedFields(DeserializationContext ctxt) {
         return ctxt.getAttribute(DecodeOptions.class) instanceof DecodeOptions options && options.stripsManagedFields();
     }
@@ -167,6 +159,15 @@ final class CodecSupport {
             return ctxt.getNodeFactory().nullNode();
         }
         return (JsonNode) ctxt.readTree(p);
+    }
+
+    /** A value kept as compact JSON text ({@link RawJson}), or {@code null} for JSON null. */
+    @Nullable
+    static RawJson rawJson(JsonParser p, DeserializationContext ctxt) {
+        if (p.currentToken() == JsonToken.VALUE_NULL) {
+            return null;
+        }
+        return RawJson.read(p);
     }
 
     /** A value the schema leaves untyped ({@code {}}): maps, lists, strings, numbers, booleans, as Jackson reads {@code Object}. */
@@ -189,15 +190,20 @@ final class CodecSupport {
 
     /**
      * A JSON array, each element handed to {@code add} (the builder's adder, which refuses null
-     * elements); JSON null adds nothing.
+     * elements); JSON null adds nothing. {@code metadata.managedFields} under
+     * {@link DecodeOptions#stripManagedFields()} is skipped without reading its elements.
      */
-    static <T> void list(JsonParser p, DeserializationContext ctxt, Class<?> owner, Reader<T> element, Consumer<T> add) {
+    static <T> void list(JsonParser p, DeserializationContext ctxt, Class<?> owner, String member, Reader<T> element, Consumer<T> add) {
         JsonToken t = p.currentToken();
         if (t == JsonToken.VALUE_NULL) {
             return;
         }
         if (t != JsonToken.START_ARRAY) {
             ctxt.reportInputMismatch(java.util.List.class, "expected a JSON array");
+        }
+        if (owner == ObjectMeta.class && member.equals("managedFields") && stripsManagedFields(ctxt)) {
+            p.skipChildren();
+            return;
         }
         int index = 0;
         while (p.nextToken() != JsonToken.END_ARRAY) {

@@ -22,7 +22,9 @@ class DecodeOptionsTest {
     void defaultReadKeepsManagedFieldsAndTheLastAppliedAnnotation() {
         Backend b = BackendJson.fromJson(SERVED);
 
-        assertThat(b.getMetadata().getAdditionalProperties()).containsKeys("managedFields", "zone");
+        assertThat(b.getMetadata().getManagedFields()).singleElement()
+                .satisfies(e -> assertThat(e.getFieldsV1()).isEqualTo(RawJson.of("{\"f:spec\":{\"f:type\":{}}}")));
+        assertThat(b.getMetadata().getAdditionalProperties()).containsOnlyKeys("zone");
         assertThat(b.getMetadata().getAnnotations()).containsKeys(DecodeOptions.LAST_APPLIED_ANNOTATION, "team");
         assertThat(BackendJson.fromJson(SERVED, DecodeOptions.defaults())).isEqualTo(b);
     }
@@ -32,13 +34,14 @@ class DecodeOptionsTest {
         Backend full = BackendJson.fromJson(SERVED);
         Backend stripped = BackendJson.fromJson(SERVED, DecodeOptions.stripManagedFields());
 
+        assertThat(stripped.getMetadata().getManagedFields()).isEmpty();
         assertThat(stripped.getMetadata().getAdditionalProperties()).containsOnlyKeys("zone");
         assertThat(stripped.getMetadata().getAnnotations()).containsOnlyKeys("team");
         assertThat(stripped.getMetadata().getLabels()).containsKey(DecodeOptions.LAST_APPLIED_ANNOTATION);
         assertThat(stripped.getSpec().getAdditionalProperties()).containsKey("managedFields");
         ObjectMeta expected = full.getMetadata().toBuilder()
                 .annotations(java.util.Map.of("team", "search"))
-                .additionalProperties(java.util.Map.of("zone", full.getMetadata().getAdditionalProperties().get("zone")))
+                .managedFields(java.util.List.of())
                 .build();
         assertThat(stripped).isEqualTo(full.withMetadata(expected));
     }
@@ -86,7 +89,15 @@ class DecodeOptionsTest {
         Backend stripped = other.readValue(SERVED, Wrapped.class).backend();
         Backend plain = BackendJson.jsonMapper().readValue(SERVED, Backend.class);
 
-        assertThat(stripped.getMetadata().getAdditionalProperties()).doesNotContainKey("managedFields");
-        assertThat(plain.getMetadata().getAdditionalProperties()).containsKey("managedFields");
+        assertThat(stripped.getMetadata().getManagedFields()).isEmpty();
+        assertThat(plain.getMetadata().getManagedFields()).hasSize(1);
+    }
+
+    @Test
+    void stripManagedFieldsSkipsEntriesItCouldNotReadWithoutFailing() {
+        byte[] odd = "{\"metadata\":{\"name\":\"x\",\"managedFields\":[{\"manager\":1,\"fieldsV1\":[[[]]]},7]}}"
+                .getBytes(StandardCharsets.UTF_8);
+
+        assertThat(BackendJson.fromJson(odd, DecodeOptions.stripManagedFields()).getMetadata().getManagedFields()).isEmpty();
     }
 }

@@ -26,8 +26,9 @@ class GeneratedDeserializersTest {
         // only the generated ObjectMetaDeserializer reads DecodeOptions: a plain mapper honouring them uses it
         Backend stripped = DecodeOptions.stripManagedFields().applyTo(PLAIN.readerFor(Backend.class)).readValue(json);
 
-        assertThat(stripped.getMetadata().getAdditionalProperties()).isEmpty();
-        assertThat(PLAIN.readValue(json, Backend.class).getMetadata().getAdditionalProperties()).containsKey("managedFields");
+        assertThat(stripped.getMetadata().getManagedFields()).isEmpty();
+        assertThat(PLAIN.readValue(json, Backend.class).getMetadata().getManagedFields()).extracting(ManagedFieldsEntry::getManager)
+                .containsExactly("kubectl");
         assertThat(BackendJson.backendDeserializer()).isInstanceOf(BackendDeserializer.class);
     }
 
@@ -50,7 +51,7 @@ class GeneratedDeserializersTest {
 
         assertThat(b.getAdditionalProperties().keySet()).containsExactly("zeta", "alpha", "middle");
         assertThat(b.getAdditionalProperties().get("alpha").isNull()).isTrue();
-        assertThat(b.getMetadata().getAdditionalProperties().get("managedFields").get(0).get("manager").asString()).isEqualTo("kubectl");
+        assertThat(b.getMetadata().getManagedFields().get(0).getFieldsV1().toJson()).isEqualTo("{\"f:spec\":{}}");
     }
 
     @Test

@@ -59,10 +59,10 @@ class RedactionTest {
 
     @Test
     void toStringOfNestedUnknownObjectsShowsNoValuesAtAnyDepth() {
-        Backend backend = BackendJson.fromJson("{\"metadata\":{\"name\":\"x\",\"managedFields\":[{\"secret\":\"" + SENTINEL + "\"}]},"
+        Backend backend = BackendJson.fromJson("{\"metadata\":{\"name\":\"x\",\"managedFields\":[{\"secret\":\"" + SENTINEL + "\",\"fieldsV1\":{\"f:" + SENTINEL + "\":{}}}]},"
                 + "\"spec\":{\"aws\":{\"auth\":{\"token\":\"" + SENTINEL + "\"}}},\"data\":{\"key\":\"" + SENTINEL + "\"}}");
 
-        assertThat(backend.toString()).doesNotContain(SENTINEL).contains("[managedFields]", "[token]", "[data]");
+        assertThat(backend.toString()).doesNotContain(SENTINEL).contains("[secret]", "[token]", "[data]");
     }
 
     @Test

@@ -87,7 +87,8 @@ class ServerSideApplyTest {
         apply("team-a", staticBackend("web"), false);
         Backend shared = apply("team-b", staticBackend("web"), false);
 
-        assertThat(shared.getMetadata().getAdditionalProperties().get("managedFields")).hasSize(2);
+        assertThat(shared.getMetadata().getManagedFields()).extracting(e -> e.getManager()).containsExactlyInAnyOrder("team-a", "team-b");
+        assertThat(shared.getMetadata().getManagedFields()).allSatisfy(e -> assertThat(e.getFieldsV1().asTree().has("f:spec")).isTrue());
     }
 
     @Test

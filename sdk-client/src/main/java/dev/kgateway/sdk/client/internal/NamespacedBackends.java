@@ -31,8 +31,8 @@ import java.util.function.UnaryOperator;
 /** The Backends of one namespace. */
 public final class NamespacedBackends extends BackendCollection implements NamespacedBackendClient {
 
-    /** Metadata the server owns; a server-side apply must not send it. */
-    private static final List<String> SERVER_OWNED_MEMBERS = List.of("managedFields", "selfLink");
+    /** Unknown metadata the server owns; a server-side apply must not send it (managedFields is typed: cleared below). */
+    private static final List<String> SERVER_OWNED_MEMBERS = List.of("selfLink");
 
     private final boolean dryRun;
 
@@ -305,6 +305,7 @@ public final class NamespacedBackends extends BackendCollection implements Names
         unknown.keySet().removeAll(SERVER_OWNED_MEMBERS);
         ObjectMeta meta = toSend.getMetadata().toBuilder()
                 .resourceVersion(null).uid(null).creationTimestamp(null).generation(null).deletionTimestamp(null)
+                .managedFields(List.of())
                 .additionalProperties(unknown)
                 .build();
         BackendResource resource = BackendResource.forWrite(toSend.withMetadata(meta).withStatus(null), context.serialization());
