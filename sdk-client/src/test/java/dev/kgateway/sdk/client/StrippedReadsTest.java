@@ -65,7 +65,7 @@ class StrippedReadsTest {
     }
 
     private static boolean hasManagedFields(Backend b) {
-        return b.getMetadata().getAdditionalProperties().containsKey("managedFields");
+        return !b.getMetadata().getManagedFields().isEmpty();
     }
 
     @Test

@@ -49,7 +49,7 @@ class StrippedCacheWritesTest {
     }
 
     private static boolean hasManagedFields(Backend b) {
-        return b.getMetadata().getAdditionalProperties().containsKey("managedFields");
+        return !b.getMetadata().getManagedFields().isEmpty();
     }
 
     @Test

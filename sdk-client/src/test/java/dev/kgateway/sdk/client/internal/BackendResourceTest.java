@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The wrapper fabric8 handles: the metadata fabric8 reads from Backends the server sent, and how
@@ -47,15 +48,14 @@ class BackendResourceTest {
     }
 
     @Test
-    void theBookkeepingMetadataIsMadeOnceAndFabric8MayChangeItsCollections() {
+    void theBookkeepingMetadataIsMadeOnceAndSharesTheModelsReadOnlyCollections() {
         BackendResource resource = BackendResource.fromServer(stored());
 
-        resource.getMetadata().getLabels().put("cached", "yes");
-        resource.getMetadata().getFinalizers().add("other");
-
         assertThat(resource.getMetadata()).isSameAs(resource.getMetadata());
-        assertThat(resource.getMetadata().getLabels()).containsEntry("cached", "yes");
-        assertThat(resource.getMetadata().getFinalizers()).containsExactly("kgateway.dev/cleanup", "other");
+        assertThat(resource.getMetadata().getLabels()).isSameAs(resource.backend().getMetadata().getLabels());
+        assertThat(resource.getMetadata().getFinalizers()).isSameAs(resource.backend().getMetadata().getFinalizers());
+        assertThatThrownBy(() -> resource.getMetadata().getLabels().put("cached", "yes"))
+                .isInstanceOf(UnsupportedOperationException.class);
         assertThat(resource.backend()).isEqualTo(stored());
     }
 
