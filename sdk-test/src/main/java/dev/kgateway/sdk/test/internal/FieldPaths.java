@@ -221,11 +221,12 @@ public final class FieldPaths {
             }
         }
         if (removed) {
-            // an object that only held the removed member goes too, unless someone owns it
+            // an object or list that only held what was removed goes too, unless someone owns it
+            // (structured-merge-diff removes all the applier had set, then adds back what others own)
             for (int depth = target.size() - 1; depth >= 2; depth--) {
                 List<String> up = target.subList(0, depth);
                 JsonNode node = valueAt(object, up);
-                if (node != null && node.isObject() && node.isEmpty() && up.get(up.size() - 1).startsWith("f:") && !stillOwned.test(up)) {
+                if (node != null && node.isContainer() && node.isEmpty() && up.get(up.size() - 1).startsWith("f:") && !stillOwned.test(up)) {
                     JsonNode upParent = valueAt(object, up.subList(0, depth - 1));
                     if (upParent instanceof ObjectNode p) {
                         p.remove(up.get(up.size() - 1).substring(2));
