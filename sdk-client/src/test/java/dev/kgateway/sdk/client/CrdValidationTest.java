@@ -162,7 +162,7 @@ class CrdValidationTest {
         String warnings = log.toString(StandardCharsets.UTF_8);
         assertThat(warnings.lines().filter(l -> l.contains("WARN") && l.contains("backends.gateway.kgateway.dev")))
                 .singleElement().asString()
-                .contains("cannot be read (HTTP 403")
+                .contains("cannot be read (HTTP 403 Forbidden)")
                 .contains("SDK's schema");
         assertThat(backendPosts()).isEqualTo(1);
     }

@@ -147,6 +147,24 @@ class StrippedReadsTest {
     }
 
     @Test
+    void eachTransformAndEachStripOptionReadsWithItsOwnSettings() {
+        java.util.function.UnaryOperator<Backend> markA = b -> b.withMetadata(b.getMetadata().withLabels(Map.of("seen", "a")));
+        java.util.function.UnaryOperator<Backend> markB = b -> b.withMetadata(b.getMetadata().withLabels(Map.of("seen", "b")));
+
+        Backend a = backends.list(ListOptions.builder().transform(markA).build()).get(0);
+        Backend b = backends.list(ListOptions.builder().transform(markB).build()).get(0);
+        Backend aStripped = backends.list(ListOptions.builder().transform(markA).stripManagedFields(true).build()).get(0);
+        Backend aAgain = backends.list(ListOptions.builder().transform(markA).build()).get(0);
+
+        assertThat(a.getMetadata().getLabels()).containsEntry("seen", "a");
+        assertThat(b.getMetadata().getLabels()).containsEntry("seen", "b");
+        assertThat(aStripped.getMetadata().getLabels()).containsEntry("seen", "a");
+        assertThat(hasManagedFields(aStripped)).isFalse();
+        assertThat(hasManagedFields(aAgain)).isTrue();
+        assertThat(aAgain).isEqualTo(a);
+    }
+
+    @Test
     void aTransformThatThrowsLeavesTheBackendAsRead() {
         ListOptions failing = ListOptions.builder().transform(b -> {
             throw new IllegalStateException("boom");
