@@ -40,10 +40,12 @@ class RequestExecutorTest {
     private static final RetryPolicy POLICY = new RetryPolicy(4, 3, Duration.ofMillis(10), Duration.ofMillis(100));
 
     private final List<String> heard = new ArrayList<>();
+    private final List<Duration> latencies = new ArrayList<>();
     private final KgatewayClientListener listener = new KgatewayClientListener() {
         @Override
         public void onRequest(String verb, String outcome, Duration latency) {
             heard.add("request " + verb + " " + outcome);
+            latencies.add(latency);
         }
 
         @Override
@@ -157,6 +159,30 @@ class RequestExecutorTest {
         })).isSameAs(odd);
 
         assertThat(heard).containsExactly("request get IllegalStateException");
+    }
+
+    @Test
+    void eachOutcomeIsHeardWithTheTimeTheRequestTook() {
+        RequestExecutor executor = executor(null);
+        executor.execute(GET, () -> slowly(null));
+        assertThatThrownBy(() -> executor.execute(GET, () -> slowly(http(404)))).isInstanceOf(KgatewayApiException.class);
+        assertThatThrownBy(() -> executor.execute(GET, () -> slowly(new IllegalStateException("closed"))))
+                .isInstanceOf(IllegalStateException.class);
+
+        assertThat(heard).containsExactly("request get 2xx", "request get 4xx", "request get IllegalStateException");
+        assertThat(latencies).hasSize(3).allSatisfy(latency -> assertThat(latency).isBetween(Duration.ofMillis(20), Duration.ofSeconds(10)));
+    }
+
+    private static String slowly(RuntimeException failure) {
+        try {
+            Thread.sleep(20);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (failure != null) {
+            throw failure;
+        }
+        return "done";
     }
 
     @Test
