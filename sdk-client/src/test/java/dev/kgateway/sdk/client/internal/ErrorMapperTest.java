@@ -354,6 +354,13 @@ class ErrorMapperTest {
     }
 
     @Test
+    void anIoCauseWithCodeZeroOrMinusOneIsNoAnswer() {
+        assertThat(ErrorMapper.noAnswer(new KubernetesClientException("failed", new IOException("reset"), 0, null, null))).isTrue();
+        assertThat(ErrorMapper.noAnswer(new KubernetesClientException("failed", new IOException("reset"), -1, null, null))).isTrue();
+        assertThat(ErrorMapper.noAnswer(new KubernetesClientException("failed", new IOException("reset"), 1, null, null))).isFalse();
+    }
+
+    @Test
     void anIoCauseWithAnHttpCodeIsNotNoAnswer() {
         KubernetesClientException answered = new KubernetesClientException("failed", new IOException("body"), 503, null, null);
 
