@@ -43,6 +43,54 @@ class FaultsTest {
         assertThat(answer.json().path("reason").asString()).isEqualTo("TooManyRequests");
     }
 
+    private RawHttp.Answer list() {
+        return RawHttp.send(server, "GET", "/apis/gateway.kgateway.dev/v1alpha1/namespaces/" + ns + "/backends", null, null);
+    }
+
+    @Test
+    void eachInjectedCodeCarriesKubeApiserversReasonAndMessage() {
+        server.faults().failNext(1, 500).failNext(1, 503).failNext(1, 504).failNext(1, 418).failNext(1, 429);
+
+        List<RawHttp.Answer> answers = List.of(list(), list(), list(), list(), list());
+
+        assertThat(answers).extracting(RawHttp.Answer::code).containsExactly(500, 503, 504, 418, 429);
+        assertThat(answers).extracting(a -> a.json().path("reason").asString())
+                .containsExactly("InternalError", "ServiceUnavailable", "Timeout", "", "TooManyRequests");
+        assertThat(answers).extracting(a -> a.json().path("message").asString()).containsExactly(
+                "Internal error occurred: injected by the test server", "the server is currently unable to handle the request",
+                "injected by the test server", "injected by the test server", "Too many requests, please try again later.");
+        assertThat(answers).extracting(a -> a.json().path("code").asInt()).containsExactly(500, 503, 504, 418, 429);
+        assertThat(answers.get(0).headers()).doesNotContainKey("retry-after");
+        assertThat(answers.get(4).headers().get("retry-after")).as("a 429 of failNext waits a second").containsExactly("1");
+        assertThat(list().code()).as("then the server answers again").isEqualTo(200);
+    }
+
+    @Test
+    void aFaultIsA4xxOr5xxForAtLeastOneRequest() {
+        for (int[] bad : new int[][] {{0, 500}, {1, 399}, {1, 600}}) {
+            assertThatThrownBy(() -> server.faults().failNext(bad[0], bad[1])).as("count %d, code %d", bad[0], bad[1])
+                    .isInstanceOf(IllegalArgumentException.class).hasMessage("count must be positive and code 4xx or 5xx");
+        }
+        server.faults().failNext(1, 400).failNext(1, 599);
+
+        assertThat(server.faults().pending()).isEqualTo(2);
+        assertThat(list().code()).isEqualTo(400);
+        assertThat(list().code()).isEqualTo(599);
+        assertThat(server.faults().pending()).isZero();
+    }
+
+    @Test
+    void clearForgetsPendingFaultsAndTheLatency() {
+        server.faults().failNext(3, 503).latency(Duration.ofSeconds(30));
+
+        server.faults().clear();
+
+        assertThat(server.faults().pending()).isZero();
+        long start = System.nanoTime();
+        assertThat(list().code()).isEqualTo(200);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+    }
+
     @Test
     void aFabric8ClientWithoutRetriesSeesTheInjectedError() {
         try (KubernetesClient client = withoutRetries()) {
