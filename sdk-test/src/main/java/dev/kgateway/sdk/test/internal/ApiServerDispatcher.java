@@ -488,7 +488,9 @@ public final class ApiServerDispatcher extends Dispatcher {
             try {
                 switch (type) {
                     case "application/merge-patch+json" -> patched = MergePatch.apply(old, Json.read(body));
-                    case "application/json-patch+json" -> patched = JsonPatch.apply(Json.read(body), old);
+                    // kube-apiserver (evanphx/json-patch) refuses to remove a member that is not there
+                    case "application/json-patch+json" -> patched = JsonPatch.apply(Json.read(body), old,
+                            java.util.EnumSet.of(io.fabric8.zjsonpatch.CompatibilityFlags.FORBID_REMOVE_MISSING_OBJECT));
                     case "application/strategic-merge-patch+json" -> {
                         if (t.type().crd() != null) {
                             throw new ApiError(Status.response(415, "UnsupportedMediaType",
