@@ -192,6 +192,20 @@ class CrdInstallEdgesTest {
     }
 
     @Test
+    void aReplaceSendsTheResourceVersionItRead() {
+        kgw.installCrd(false);
+        String stored = client.apiextensions().v1().customResourceDefinitions().withName(Backend.CRD_NAME).get()
+                .getMetadata().getResourceVersion();
+
+        assertThat(kgw.installCrd(true)).isTrue();
+
+        List<Req> puts = api.requests(Req.call("PUT", CRD_PATH));
+        assertThat(puts).hasSize(1);
+        assertThat(client.getKubernetesSerialization().unmarshal(puts.get(0).body(), CustomResourceDefinition.class)
+                .getMetadata().getResourceVersion()).as("kube-apiserver refuses a CRD update without it").isEqualTo(stored);
+    }
+
+    @Test
     void aReplaceThatConflictsIsTriedAgain() {
         kgw.installCrd(false);
         api.answer(Req.call("PUT", CRD_PATH), 1, r -> ScriptedApiServer.status(409, "Conflict", "the object has been modified"));
