@@ -207,8 +207,16 @@ class WatchFaultsTest {
         ScriptedWatch first = api.scriptWatch(Req.watch(BACKENDS));
         ScriptedWatch second = api.scriptWatch(Req.watch(BACKENDS));
         RecordingListener listener = new RecordingListener();
+        java.util.concurrent.atomic.AtomicInteger reconnects = new java.util.concurrent.atomic.AtomicInteger();
+        KgatewayClientListener counting = new KgatewayClientListener() {
+            @Override
+            public void onWatchReconnect() {
+                reconnects.incrementAndGet();
+            }
+        };
 
-        try (BackendWatch watch = backends.watch(listener)) {
+        try (KgatewayClient counted = api.sdk(b -> b.listener(counting));
+             BackendWatch watch = counted.backends().inNamespace(NS).watch(listener)) {
             first.send("ADDED", stored(TestBackends.staticBackend("a"), NS, "101"));
             // a port that is no number, holding something secret-looking
             first.socket().send("{\"type\":\"MODIFIED\",\"object\":{\"apiVersion\":\"gateway.kgateway.dev/v1alpha1\",\"kind\":\"Backend\","
@@ -228,6 +236,7 @@ class WatchFaultsTest {
             assertThat(listener.closes()).isEmpty();
             assertThat(watch.isOpen()).isTrue();
             assertThat(watch.relistCount()).isZero();
+            assertThat(reconnects.get()).as("the client listener hears the watch go on from the event").isEqualTo(1);
         }
     }
 
