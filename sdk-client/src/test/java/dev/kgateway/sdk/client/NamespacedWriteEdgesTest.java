@@ -144,6 +144,21 @@ class NamespacedWriteEdgesTest extends SharedApiServerTest {
     }
 
     @Test
+    void aStatusUpdateWhoseAnswerWasLostAfterItLandedReturnsTheStoredBackend() {
+        Backend created = backends.create(TestBackends.staticBackend("reported-once"));
+        api.commitThenFail(call("PUT", "reported-once/status"), 1, 500);
+
+        Backend updated;
+        try (RetryDelays delays = RetryDelays.recordOnThisThread()) {
+            updated = backends.updateStatus(created.withStatus(TestBackends.acceptedStatus(ConditionStatus.TRUE)));
+        }
+
+        assertThat(updated.getStatus()).isEqualTo(TestBackends.acceptedStatus(ConditionStatus.TRUE));
+        assertThat(updated.getMetadata().getResourceVersion()).isNotEqualTo(created.getMetadata().getResourceVersion());
+        assertThat(api.requests(call("PUT", "reported-once/status"))).as("not sent twice").hasSize(1);
+    }
+
+    @Test
     void anUpdateMayKeepARuleTheStoredBackendAlreadyBreaks() {
         createIgnoringValidation(TestBackends.invalidStaticBackend("legacy"));
         Backend stored = backends.require("legacy");
