@@ -81,9 +81,12 @@ class FaultsTest {
 
     @Test
     void clearForgetsPendingFaultsAndTheLatency() {
-        server.faults().failNext(3, 503).latency(Duration.ofSeconds(30));
+        Faults faults = server.faults();
+        assertThat(faults.failNext(3, 503)).isSameAs(faults);
+        assertThat(faults.throttleNext(1, 2)).isSameAs(faults);
+        assertThat(faults.latency(Duration.ofSeconds(30))).isSameAs(faults);
 
-        server.faults().clear();
+        faults.clear();
 
         assertThat(server.faults().pending()).isZero();
         long start = System.nanoTime();
