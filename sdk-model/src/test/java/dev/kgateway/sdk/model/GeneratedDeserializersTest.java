@@ -55,6 +55,20 @@ class GeneratedDeserializersTest {
     }
 
     @Test
+    void typedScalarsAreReadWithTheirValues() {
+        Backend llm = BackendJson.fromJson("{\"metadata\":{\"name\":\"a\",\"generation\":7},\"spec\":{\"type\":\"AI\","
+                + "\"ai\":{\"llm\":{\"host\":\"api.example.com\",\"port\":8443,\"hostOverride\":{\"host\":\"h\",\"port\":9443}}}}}");
+        Backend tls = BackendJson.fromJson("{\"spec\":{\"type\":\"DynamicForwardProxy\",\"dynamicForwardProxy\":{\"enableTls\":true}}}");
+        Backend plain = BackendJson.fromJson("{\"spec\":{\"type\":\"DynamicForwardProxy\",\"dynamicForwardProxy\":{\"enableTls\":false}}}");
+
+        assertThat(llm.getMetadata().getGeneration()).isEqualTo(7L);
+        assertThat(llm.getSpec().getAi().getLlm().getPort()).isEqualTo(8443);
+        assertThat(llm.getSpec().getAi().getLlm().getHostOverride().getPort()).isEqualTo(9443);
+        assertThat(tls.getSpec().getDynamicForwardProxy().getEnableTls()).isTrue();
+        assertThat(plain.getSpec().getDynamicForwardProxy().getEnableTls()).isFalse();
+    }
+
+    @Test
     void absentApiVersionAndKindStayAbsent() {
         Backend b = BackendJson.fromJson("{\"metadata\":{\"name\":\"x\"}}");
 
