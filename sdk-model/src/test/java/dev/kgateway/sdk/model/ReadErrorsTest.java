@@ -47,6 +47,24 @@ class ReadErrorsTest {
     }
 
     @Test
+    void aReadErrorNamesTheLineAndColumnWhereTheReaderStopped() {
+        BackendReadException malformed = readJson("{\"kind\":\"Backend\",\n \"metadata\":{\"name\": x}}");
+        BackendReadException wrongType = readJson("{\"spec\":{\"type\":\"Static\",\n\"static\":{\"hosts\":[{\"host\":\"h\",\"port\":[80]}]}}}");
+        BackendReadException duplicate = readJson("{\"kind\":\"Backend\",\n\"kind\":\"Backend\"}");
+
+        assertThat(malformed).hasMessage("document is not well-formed JSON/YAML (line 2, column 22)");
+        assertThat(wrongType).hasMessage("cannot read Backend at spec.static.hosts[0].port (line 2, column 39): wrong JSON type for this member");
+        assertThat(duplicate).hasMessage("duplicate member name in the document root (line 2, column 7): each name may appear once per object");
+    }
+
+    @Test
+    void aDocumentOverTheLengthLimitSaysAfterHowManyCharacters() {
+        String huge = "{\"kind\":\"Backend\",\"metadata\":{\"name\":\"" + "x".repeat((int) BackendJson.MAX_DOCUMENT_LENGTH) + "\"}}";
+
+        assertThat(readJson(huge).getMessage()).startsWith("document exceeds a size limit");
+    }
+
+    @Test
     void truncatedJsonIsAReadErrorWithoutTheContent() {
         BackendReadException e = readJson("{\"kind\":\"Backend\",\"metadata\":{\"name\":\"" + SENTINEL);
 
