@@ -61,7 +61,8 @@ class ReadErrorsTest {
     void aDocumentOverTheLengthLimitSaysAfterHowManyCharacters() {
         String huge = "{\"kind\":\"Backend\",\"metadata\":{\"name\":\"" + "x".repeat((int) BackendJson.MAX_DOCUMENT_LENGTH) + "\"}}";
 
-        assertThat(readJson(huge).getMessage()).startsWith("document exceeds a size limit");
+        assertThat(readJson(huge).getMessage()).startsWith("document exceeds a size limit (after " + BackendJson.MAX_DOCUMENT_LENGTH
+                + " bytes or characters) (input length ");
     }
 
     @Test

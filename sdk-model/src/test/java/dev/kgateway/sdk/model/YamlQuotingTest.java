@@ -105,6 +105,15 @@ class YamlQuotingTest {
     }
 
     @Example
+    void stringsStartingWithAUnicodeLineOrParagraphSeparatorComeBackAsWritten() {
+        for (String text : List.of("\u2028", "\u2029", "\u2028x", "\u2029x", "\u0085")) {
+            Backend backend = carrying(text);
+
+            assertThat(BackendJson.fromYaml(BackendJson.toYaml(backend))).as("U+%04X", (int) text.charAt(0)).isEqualTo(backend);
+        }
+    }
+
+    @Example
     void azureApiVersionIsWrittenQuoted() {
         String yaml = BackendJson.toYaml(carrying("2024-06-01"));
 
