@@ -63,7 +63,7 @@ class KgatewayHealthIndicatorTest {
     @Test
     void downWithTheErrorWhenTheClusterCannotBeReached() throws Exception {
         int closedPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
+        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             closedPort = socket.getLocalPort();
         }
         runner.withPropertyValues("kgateway.master-url=http://127.0.0.1:" + closedPort).run(context -> {
