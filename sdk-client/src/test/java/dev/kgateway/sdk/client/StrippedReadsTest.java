@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.UnaryOperator;
 
 import static dev.kgateway.sdk.client.ScriptedApiServer.BACKENDS;
 import static dev.kgateway.sdk.client.TestBackends.NS;
@@ -148,8 +149,8 @@ class StrippedReadsTest {
 
     @Test
     void eachTransformAndEachStripOptionReadsWithItsOwnSettings() {
-        java.util.function.UnaryOperator<Backend> markA = b -> b.withMetadata(b.getMetadata().withLabels(Map.of("seen", "a")));
-        java.util.function.UnaryOperator<Backend> markB = b -> b.withMetadata(b.getMetadata().withLabels(Map.of("seen", "b")));
+        UnaryOperator<Backend> markA = b -> b.withMetadata(b.getMetadata().withLabels(Map.of("seen", "a")));
+        UnaryOperator<Backend> markB = b -> b.withMetadata(b.getMetadata().withLabels(Map.of("seen", "b")));
 
         Backend a = backends.list(ListOptions.builder().transform(markA).build()).get(0);
         Backend b = backends.list(ListOptions.builder().transform(markB).build()).get(0);

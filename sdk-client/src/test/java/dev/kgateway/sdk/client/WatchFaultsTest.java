@@ -9,6 +9,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static dev.kgateway.sdk.client.ScriptedApiServer.BACKENDS;
 import static dev.kgateway.sdk.client.TestBackends.NS;
@@ -207,7 +208,7 @@ class WatchFaultsTest {
         ScriptedWatch first = api.scriptWatch(Req.watch(BACKENDS));
         ScriptedWatch second = api.scriptWatch(Req.watch(BACKENDS));
         RecordingListener listener = new RecordingListener();
-        java.util.concurrent.atomic.AtomicInteger reconnects = new java.util.concurrent.atomic.AtomicInteger();
+        AtomicInteger reconnects = new AtomicInteger();
         KgatewayClientListener counting = new KgatewayClientListener() {
             @Override
             public void onWatchReconnect() {

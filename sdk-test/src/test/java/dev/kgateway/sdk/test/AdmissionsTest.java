@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AdmissionsTest {
 
     private static String collection(String ns) {
-        return "/apis/gateway.kgateway.dev/v1alpha1/namespaces/" + ns + "/backends";
+        return Fixtures.backendsPath(ns);
     }
 
     private static final String UNREADABLE_PORT = "{\"apiVersion\":\"gateway.kgateway.dev/v1alpha1\",\"kind\":\"Backend\","
@@ -19,12 +19,13 @@ class AdmissionsTest {
 
     @Test
     void acceptAllStoresWhatTheSchemaWouldRefuse() {
-        try (KgatewayTestServer server = KgatewayTestServer.builder().admission(Admission.acceptAll()).start()) {
-            String ns = server.createNamespace();
+        try (KgatewayTestServer lax = KgatewayTestServer.builder().admission(Admission.acceptAll()).start();
+             KgatewayTestServer checking = KgatewayTestServer.start()) {
+            RawHttp.Answer accepted = RawHttp.send(lax, "POST", collection(lax.createNamespace()), "application/json", NO_HOST);
+            RawHttp.Answer refused = RawHttp.send(checking, "POST", collection(checking.createNamespace()), "application/json", NO_HOST);
 
-            RawHttp.Answer answer = RawHttp.send(server, "POST", collection(ns), "application/json", NO_HOST);
-
-            assertThat(answer.code()).isEqualTo(201);
+            assertThat(accepted.code()).isEqualTo(201);
+            assertThat(refused.code()).as("the default CrdAdmission").isEqualTo(422);
         }
     }
 

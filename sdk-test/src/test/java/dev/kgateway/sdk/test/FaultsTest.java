@@ -36,7 +36,7 @@ class FaultsTest {
     void throttledRequestsAre429WithRetryAfter() {
         server.faults().throttleNext(1, 7);
 
-        RawHttp.Answer answer = RawHttp.send(server, "GET", "/apis/gateway.kgateway.dev/v1alpha1/namespaces/" + ns + "/backends", null, null);
+        RawHttp.Answer answer = RawHttp.send(server, "GET", Fixtures.backendsPath(ns), null, null);
 
         assertThat(answer.code()).isEqualTo(429);
         assertThat(answer.headers().get("retry-after")).containsExactly("7");
@@ -44,7 +44,7 @@ class FaultsTest {
     }
 
     private RawHttp.Answer list() {
-        return RawHttp.send(server, "GET", "/apis/gateway.kgateway.dev/v1alpha1/namespaces/" + ns + "/backends", null, null);
+        return RawHttp.send(server, "GET", Fixtures.backendsPath(ns), null, null);
     }
 
     @Test

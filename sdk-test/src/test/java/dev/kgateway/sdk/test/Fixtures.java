@@ -54,6 +54,17 @@ final class Fixtures {
                 + "\"},\"spec\":{\"type\":\"Static\",\"static\":{\"hosts\":[{\"host\":\"" + host + "\",\"port\":" + port + "}]}}}");
     }
 
+    /** @return the API path of the Backends of {@code namespace}, for requests sent with {@link RawHttp} */
+    static String backendsPath(String namespace) {
+        return "/apis/gateway.kgateway.dev/v1alpha1/namespaces/" + namespace + "/backends";
+    }
+
+    /** @return a static Backend (host 10.0.0.1, port 8080) as JSON text, {@code metadataMembers} written inside its {@code metadata} */
+    static String staticJson(String metadataMembers) {
+        return "{\"apiVersion\":\"gateway.kgateway.dev/v1alpha1\",\"kind\":\"Backend\",\"metadata\":{" + metadataMembers + "},"
+                + "\"spec\":{\"type\":\"Static\",\"static\":{\"hosts\":[{\"host\":\"10.0.0.1\",\"port\":8080}]}}}";
+    }
+
     /** @return {@code resource} as a JSON tree, for assertions on members fabric8 does not type */
     static tools.jackson.databind.JsonNode tree(KubernetesClient client, Object resource) {
         return JSON.readTree(client.getKubernetesSerialization().asJson(resource));

@@ -3,6 +3,7 @@ package dev.kgateway.sdk.test;
 import dev.kgateway.sdk.client.KgatewayClient;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 import java.util.List;
 
@@ -25,13 +26,11 @@ class ServerBookkeepingTest {
     String ns;
 
     private static String collection(String namespace) {
-        return "/apis/gateway.kgateway.dev/v1alpha1/namespaces/" + namespace + "/backends";
+        return Fixtures.backendsPath(namespace);
     }
 
     private static String backend(String metadata) {
-        return "{\"apiVersion\":\"gateway.kgateway.dev/v1alpha1\",\"kind\":\"Backend\",\"metadata\":{" + metadata + "},"
-                + "\"spec\":{\"type\":\"Static\",\"static\":{\"hosts\":[{\"host\":\"10.0.0.1\",\"port\":8080}]}},"
-                + "\"status\":{\"conditions\":[]}}";
+        return Fixtures.staticJson(metadata);
     }
 
     private String created(String name) {
@@ -40,7 +39,9 @@ class ServerBookkeepingTest {
 
     @Test
     void generateNameGetsARandomSuffixAndANamelessCreateIs422() {
-        RawHttp.Answer generated = RawHttp.send(server, "POST", collection(ns), JSON, backend("\"generateName\":\"web-\""));
+        ObjectNode withStatus = (ObjectNode) Fixtures.JSON.readTree(backend("\"generateName\":\"web-\""));
+        withStatus.putObject("status").putArray("conditions");
+        RawHttp.Answer generated = RawHttp.send(server, "POST", collection(ns), JSON, Fixtures.JSON.writeValueAsString(withStatus));
         RawHttp.Answer nameless = RawHttp.send(server, "POST", collection(ns), JSON, backend(""));
 
         assertThat(generated.code()).isEqualTo(201);

@@ -13,7 +13,7 @@ import static org.awaitility.Awaitility.await;
 class ServerSettingsTest {
 
     private static String backends(String ns) {
-        return "/apis/gateway.kgateway.dev/v1alpha1/namespaces/" + ns + "/backends";
+        return Fixtures.backendsPath(ns);
     }
 
     @Test
@@ -71,10 +71,15 @@ class ServerSettingsTest {
             String ns = server.createNamespace("short-lived");
             server.deleteNamespace(ns);
 
-            assertThat(RawHttp.send(server, "POST", backends(ns), "application/json",
-                    "{\"apiVersion\":\"gateway.kgateway.dev/v1alpha1\",\"kind\":\"Backend\",\"metadata\":{\"name\":\"web\"},"
-                            + "\"spec\":{\"type\":\"Static\",\"static\":{\"hosts\":[{\"host\":\"h\",\"port\":1}]}}}").code()).isEqualTo(404);
-            assertThat(server.toString()).isEqualTo("KgatewayTestServer{url=" + server.url() + "}");
+            assertThat(RawHttp.send(server, "POST", backends(ns), "application/json", Fixtures.staticJson("\"name\":\"web\"")).code())
+                    .isEqualTo(404);
+        }
+    }
+
+    @Test
+    void aServerShowsItsUrlAndNothingElse() {
+        try (KgatewayTestServer server = KgatewayTestServer.builder().crds().start()) {
+            assertThat(server).hasToString("KgatewayTestServer{url=" + server.url() + "}");
         }
     }
 }

@@ -9,6 +9,7 @@ import dev.kgateway.sdk.test.internal.FieldPaths.Part;
 import io.fabric8.mockwebserver.http.Dispatcher;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
+import io.fabric8.zjsonpatch.CompatibilityFlags;
 import io.fabric8.zjsonpatch.JsonPatch;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -24,6 +25,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Deque;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -490,7 +492,7 @@ public final class ApiServerDispatcher extends Dispatcher {
                     case "application/merge-patch+json" -> patched = MergePatch.apply(old, Json.read(body));
                     // kube-apiserver (evanphx/json-patch) refuses to remove a member that is not there
                     case "application/json-patch+json" -> patched = JsonPatch.apply(Json.read(body), old,
-                            java.util.EnumSet.of(io.fabric8.zjsonpatch.CompatibilityFlags.FORBID_REMOVE_MISSING_OBJECT));
+                            EnumSet.of(CompatibilityFlags.FORBID_REMOVE_MISSING_OBJECT));
                     case "application/strategic-merge-patch+json" -> {
                         if (t.type().crd() != null) {
                             throw new ApiError(Status.response(415, "UnsupportedMediaType",

@@ -7,6 +7,8 @@ import dev.kgateway.sdk.test.internal.FieldManager.Conflict;
 import dev.kgateway.sdk.test.internal.FieldManager.ConflictException;
 import dev.kgateway.sdk.test.internal.FieldManager.Entry;
 import dev.kgateway.sdk.test.internal.FieldPaths.Part;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -34,8 +36,15 @@ class FieldManagerTest {
         return FieldManager.apply(live, json(applied), BACKENDS, manager, force, V1, NOW, part);
     }
 
+    /** An update (not an apply) by {@code manager}: {@code live} with the merge patch {@code patch}, its fields recorded. */
+    private static ObjectNode update(ObjectNode live, String patch, String manager, Part part) {
+        ObjectNode updated = (ObjectNode) MergePatch.apply(live, json(patch));
+        FieldManager.recordUpdate(live, updated, BACKENDS, manager, V1, NOW, part);
+        return updated;
+    }
+
     private static Map<String, Set<List<String>>> owners(JsonNode object) {
-        Map<String, Set<List<String>>> out = new java.util.LinkedHashMap<>();
+        Map<String, Set<List<String>>> out = new LinkedHashMap<>();
         for (Entry e : FieldManager.read(object)) {
             out.put(e.manager() + "/" + e.operation() + (e.subresource() == null ? "" : "/" + e.subresource()), e.fields());
         }
@@ -56,9 +65,7 @@ class FieldManagerTest {
     @Test
     void conflictsWithSeveralManagersAreGroupedByManagerInNameOrder() {
         ObjectNode live = apply(null, "{'spec':{'type':'Static','b':1}}", "zeta", false, Part.MAIN);
-        ObjectNode updated = live.deepCopy();
-        ((ObjectNode) updated.get("spec")).put("a", 1);
-        FieldManager.recordUpdate(live, updated, BACKENDS, "alpha", V1, NOW, Part.MAIN);
+        ObjectNode updated = update(live, "{'spec':{'a':1}}", "alpha", Part.MAIN);
 
         assertThatThrownBy(() -> apply(updated, "{'spec':{'type':'AWS','a':2,'b':2}}", "c", false, Part.MAIN))
                 .isInstanceOf(ConflictException.class)
@@ -69,9 +76,7 @@ class FieldManagerTest {
     @Test
     void aStatusManagerIsNamedWithItsSubresource() {
         ObjectNode live = apply(null, "{'status':{'phase':'Ready'}}", "controller", false, Part.STATUS);
-        ObjectNode updated = live.deepCopy();
-        ((ObjectNode) updated.get("status")).put("reason", "ok");
-        FieldManager.recordUpdate(live, updated, BACKENDS, "operator", V1, NOW, Part.STATUS);
+        ObjectNode updated = update(live, "{'status':{'reason':'ok'}}", "operator", Part.STATUS);
 
         assertThatThrownBy(() -> apply(updated, "{'status':{'phase':'Failed'}}", "other", false, Part.STATUS))
                 .hasMessage("Apply failed with 1 conflict: conflict with \"controller\" with subresource \"status\": .status.phase");
@@ -173,9 +178,7 @@ class FieldManagerTest {
     @Test
     void anObjectLeftEmptyGoesWhenOnlyItsSiblingsAreOwnedByOthers() {
         ObjectNode live = apply(null, "{'spec':{'static':{'hosts':[{'host':'a','port':80}]}}}", "x", false, Part.MAIN);
-        ObjectNode updated = live.deepCopy();
-        ((ObjectNode) updated.get("spec")).put("type", "Static");
-        FieldManager.recordUpdate(live, updated, BACKENDS, "y", V1, NOW, Part.MAIN);
+        ObjectNode updated = update(live, "{'spec':{'type':'Static'}}", "y", Part.MAIN);
         ObjectNode owned = apply(updated, "{'spec':{'type':'Static'}}", "z", false, Part.MAIN);
 
         ObjectNode out = apply(owned, "{'spec':{}}", "x", false, Part.MAIN);
@@ -216,9 +219,7 @@ class FieldManagerTest {
     void aSecondUpdateBySameManagerAddsToItsEntryAndAnUpdateThatChangesNothingRecordsNoEntry() {
         ObjectNode first = json("{'spec':{'a':1}}");
         FieldManager.recordUpdate(null, first, BACKENDS, "kubectl", V1, NOW, Part.MAIN);
-        ObjectNode second = first.deepCopy();
-        ((ObjectNode) second.get("spec")).put("b", 1);
-        FieldManager.recordUpdate(first, second, BACKENDS, "kubectl", V1, NOW, Part.MAIN);
+        ObjectNode second = update(first, "{'spec':{'b':1}}", "kubectl", Part.MAIN);
         ObjectNode empty = json("{'metadata':{'name':'x'}}");
         FieldManager.recordUpdate(null, empty, BACKENDS, "kubectl", V1, NOW, Part.MAIN);
 
@@ -286,7 +287,7 @@ class FieldManagerTest {
 
     @Test
     void fieldsV1PutsTheItemItselfFirstThenMembersInNameOrder() {
-        Set<List<String>> paths = new java.util.LinkedHashSet<>(List.of(
+        Set<List<String>> paths = new LinkedHashSet<>(List.of(
                 List.of("f:b", "k:{\"k\":1}", "f:z"), List.of("f:b", "k:{\"k\":1}", "."), List.of("f:a")));
 
         ObjectNode tree = FieldPaths.toFieldsV1(paths);
