@@ -229,6 +229,11 @@ public final class KubeApiServer implements AutoCloseable {
         return etcdGateway.compact();
     }
 
+    /** @return the directory of the server's generated serving certificate and key ({@code apiserver.crt}, {@code apiserver.key}) */
+    Path certificateDir() {
+        return dir.resolve("certs");
+    }
+
     /** @return the kube-apiserver log file (appended across restarts), deleted on {@link #close()} */
     public Path apiServerLog() {
         return apiServer.log();

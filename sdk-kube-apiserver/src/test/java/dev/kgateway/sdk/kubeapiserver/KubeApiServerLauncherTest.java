@@ -79,4 +79,21 @@ class KubeApiServerLauncherTest {
             assertThat(server.etcdRevision()).isGreaterThanOrEqualTo(compactedTo);
         }
     }
+
+    @Test
+    void aLostAnswerComesAfterTheServerHandledTheRequest() {
+        try (LostAnswerProxy proxy = new LostAnswerProxy(server);
+             KubernetesClient viaProxy = new KubernetesClientBuilder().withConfig(new io.fabric8.kubernetes.client.ConfigBuilder(
+                     proxy.config(KubeApiServer.ADMIN)).withRequestRetryBackoffLimit(0).build()).build();
+             KubernetesClient admin = client(KubeApiServer.ADMIN)) {
+            assertThat(viaProxy.namespaces().withName("default").get()).isNotNull();
+            proxy.loseAnswerTo("POST", "/configmaps");
+            assertThatThrownBy(() -> viaProxy.configMaps().inNamespace("default").resource(
+                    new ConfigMapBuilder().withNewMetadata().withName("landed").endMetadata().build()).create())
+                    .isInstanceOf(KubernetesClientException.class);
+            assertThat(proxy.lostAnswers()).isEqualTo(1);
+            assertThat(admin.configMaps().inNamespace("default").withName("landed").get()).isNotNull();
+            assertThat(viaProxy.configMaps().inNamespace("default").withName("landed").get()).isNotNull();
+        }
+    }
 }
