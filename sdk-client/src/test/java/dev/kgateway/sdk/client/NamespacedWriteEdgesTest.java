@@ -140,7 +140,8 @@ class NamespacedWriteEdgesTest extends SharedApiServerTest {
                     .isInstanceOf(BackendConflictException.class)
                     .hasMessageEndingWith(", now 998) while the answer to this status update was lost; read it again and retry");
         }
-        assertThat(api.requests(call("PUT", "contested/status"))).as("not sent again over the other writer's status").hasSize(1);
+        assertThat(api.requests(call("PUT", "contested/status").and(r -> !r.query().containsKey("dryRun"))))
+                .as("not sent again over the other writer's status").hasSize(1);
     }
 
     @Test
@@ -155,7 +156,7 @@ class NamespacedWriteEdgesTest extends SharedApiServerTest {
 
         assertThat(updated.getStatus()).isEqualTo(TestBackends.acceptedStatus(ConditionStatus.TRUE));
         assertThat(updated.getMetadata().getResourceVersion()).isNotEqualTo(created.getMetadata().getResourceVersion());
-        assertThat(api.requests(call("PUT", "reported-once/status"))).as("not sent twice").hasSize(1);
+        assertThat(api.requests(call("PUT", "reported-once/status").and(r -> !r.query().containsKey("dryRun")))).as("not sent twice").hasSize(1);
     }
 
     @Test

@@ -41,7 +41,7 @@ public final class KubeApiServerExtension implements BeforeAllCallback, BeforeEa
             }
             throw new TestAbortedException(why);
         }
-        boolean own = settings.dedicated() || settings.flags().length > 0;
+        boolean own = settings.dedicated() || settings.flags().length > 0 || settings.users().length > 0;
         if (own) {
             KubeApiServer.Builder builder = KubeApiServer.builder();
             for (String flag : settings.flags()) {
@@ -50,6 +50,11 @@ public final class KubeApiServerExtension implements BeforeAllCallback, BeforeEa
                     throw new ExtensionConfigurationException("flags are name=value: " + flag);
                 }
                 builder.flag(flag.substring(0, eq), flag.substring(eq + 1));
+            }
+            for (String user : settings.users()) {
+                int colon = user.indexOf(':');
+                builder.user(colon < 0 ? user : user.substring(0, colon),
+                        colon < 0 || colon == user.length() - 1 ? new String[0] : user.substring(colon + 1).split(","));
             }
             context.getStore(STORE).put("server", new Running(builder.start()));
         } else {

@@ -41,6 +41,12 @@ public @interface KubeApiServerTest {
      */
     String[] flags() default {};
 
+    /**
+     * @return more users, each {@code name} or {@code name:group1,group2}, with tokens of their own (beside
+     *         {@value KubeApiServer#ADMIN} and {@value KubeApiServer#RESTRICTED}); a class with users gets a server of its own
+     */
+    String[] users() default {};
+
     /** @return whether the class gets a server of its own (for tests that restart or stop it) */
     boolean dedicated() default false;
 }

@@ -45,7 +45,9 @@ public final class LostAnswerProxy implements AutoCloseable {
     private final SSLContext upstreamTls;
     private final Set<Link> links = ConcurrentHashMap.newKeySet();
     private final AtomicReference<Pattern> lose = new AtomicReference<>();
+    private final AtomicReference<Pattern> drop = new AtomicReference<>();
     private final AtomicInteger lost = new AtomicInteger();
+    private final AtomicInteger lostRequests = new AtomicInteger();
     private volatile boolean open = true;
 
     /** Starts a proxy on a free loopback port in front of {@code server}. */
@@ -80,12 +82,30 @@ public final class LostAnswerProxy implements AutoCloseable {
      * answer starts. Once; call again for another.
      */
     public void loseAnswerTo(String method, String pathPart) {
-        lose.set(Pattern.compile("(?m)^" + Pattern.quote(method) + " [^ \\r\\n]*" + Pattern.quote(pathPart)));
+        lose.set(pattern(method, pathPart));
+    }
+
+    /**
+     * Loses the next request whose method is {@code method} and whose path contains {@code pathPart}
+     * on its way: it never reaches the server, and the client's connection is closed after the client
+     * sent it, so the client cannot tell this from an answer lost after the server handled it. Once.
+     */
+    public void loseRequest(String method, String pathPart) {
+        drop.set(pattern(method, pathPart));
+    }
+
+    private static Pattern pattern(String method, String pathPart) {
+        return Pattern.compile("(?m)^" + Pattern.quote(method) + " [^ \\r\\n]*" + Pattern.quote(pathPart));
     }
 
     /** @return how many answers were lost so far */
     public int lostAnswers() {
         return lost.get();
+    }
+
+    /** @return how many requests were lost on their way so far */
+    public int lostRequests() {
+        return lostRequests.get();
     }
 
     /** Closes every open connection, both sides, as a network failure would. @return how many were open */
@@ -160,8 +180,14 @@ public final class LostAnswerProxy implements AutoCloseable {
                 int n;
                 while ((n = in.read(buffer)) >= 0) {
                     if (request) {
+                        String head = new String(buffer, 0, n, StandardCharsets.ISO_8859_1);
+                        Pattern dropping = drop.get();
+                        if (dropping != null && dropping.matcher(head).find() && drop.compareAndSet(dropping, null)) {
+                            lostRequests.incrementAndGet();
+                            break;
+                        }
                         Pattern pattern = lose.get();
-                        if (pattern != null && pattern.matcher(new String(buffer, 0, n, StandardCharsets.ISO_8859_1)).find()
+                        if (pattern != null && pattern.matcher(head).find()
                                 && lose.compareAndSet(pattern, null)) {
                             loseAnswer = true;
                         }

@@ -31,6 +31,8 @@ final class ErrorMapper {
 
     /** kube-apiserver's 404 for a path no API serves: the CRD is not installed or not yet Established. */
     private static final String NOT_SERVED = "the server could not find the requested resource";
+    /** kube-apiserver's whole body, as plain text, for a path no API serves. */
+    static final String PLAIN_NOT_FOUND = "404 page not found";
     private static final Pattern MISSING_NAMESPACE = Pattern.compile("namespaces \"([^\"]*)\" not found");
     /** The authorizer's words: {@code User "x" cannot create resource "backends" in API group ...}. */
     private static final Pattern DENIED = Pattern.compile("cannot (\\S+) resource \"([^\"]+)\"");
@@ -76,10 +78,35 @@ final class ErrorMapper {
             return new KgatewayApiException("namespace '" + ns + "' does not exist: " + call.describe()
                     + "; create the namespace first", 404, "NotFound", serverMessage, ns, name, e);
         }
-        if (serverMessage.contains(NOT_SERVED) || COLLECTION_VERBS.contains(call.verb()) || call.apply()) {
+        // kube-apiserver's plain-text answer for a path nobody serves (the SDK's own GET and DELETE read the body)
+        boolean plainNotServed = status != null && (status.getReason() == null || status.getReason().isEmpty())
+                && serverMessage.startsWith(PLAIN_NOT_FOUND);
+        if (plainNotServed || serverMessage.contains(NOT_SERVED) || COLLECTION_VERBS.contains(call.verb()) || call.apply()) {
             return notServed(e, call, serverMessage);
         }
         return new BackendNotFoundException("Backend '" + name + "' not found in namespace '" + ns + "'", serverMessage, ns, name, e);
+    }
+
+    /**
+     * @return whether a 404's body (a JSON tree, or {@code null} when it was not JSON) says an object does not
+     *         exist: a Status with reason {@code NotFound} that is not about the resource or the namespace.
+     *         kube-apiserver answers a resource nobody serves with plain text, {@code 404 page not found}
+     *         ({@link RawRequests} also takes an empty 404 body as "no such object", as mock servers send it).
+     */
+    static boolean objectNotFound(tools.jackson.databind.JsonNode body) {
+        return body != null && "Status".equals(body.path("kind").asString(""))
+                && "NotFound".equals(body.path("reason").asString("")) && !notServedOrNoNamespace(body);
+    }
+
+    /**
+     * @return whether a 404 that fabric8 reported names the missing object: the server sent a Status
+     *         with a reason. fabric8 makes up a Status without one when the body was no Status: the
+     *         plain-text {@code 404 page not found} of a resource nobody serves, or an empty body.
+     */
+    static boolean serverNamedTheObject(KgatewayApiException notFound) {
+        KubernetesClientException cause = cause(notFound, KubernetesClientException.class);
+        Status status = cause == null ? null : cause.getStatus();
+        return status != null && status.getReason() != null && !status.getReason().isEmpty();
     }
 
     /** @return whether a 404's Status (a JSON tree, or {@code null}) is about the resource or the namespace, not an object */

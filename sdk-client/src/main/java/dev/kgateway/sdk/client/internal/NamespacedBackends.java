@@ -4,6 +4,7 @@ import dev.kgateway.sdk.KgatewayException;
 import dev.kgateway.sdk.client.ApplyOptions;
 import dev.kgateway.sdk.client.BackendConflictException;
 import dev.kgateway.sdk.client.BackendNotFoundException;
+import dev.kgateway.sdk.client.BackendWriteOutcomeUnknownException;
 import dev.kgateway.sdk.client.DeleteOptions;
 import dev.kgateway.sdk.client.ListOptions;
 import dev.kgateway.sdk.client.NamespacedBackendClient;
@@ -25,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
@@ -79,8 +81,17 @@ public final class NamespacedBackends extends BackendCollection implements Names
     @Override
     public Optional<Backend> get(String name) {
         Names.requireName(name);
-        BackendResource found = context.executor().execute(Call.read("get", namespace, name), () -> named(name).get());
-        return Optional.ofNullable(found).map(BackendResource::backend);
+        RawRequests raw = new RawRequests(context.fabric8WithoutRetries());
+        return context.executor().execute(Call.read("get", namespace, name), () -> raw.get(namespace, name).map(this::decode));
+    }
+
+    /** Reads a Backend as fabric8 would, with this client's serialization; an unreadable answer fails as fabric8's do. */
+    private Backend decode(String json) {
+        try {
+            return context.serialization().unmarshal(json, BackendResource.class).backend();
+        } catch (RuntimeException e) {
+            throw new io.fabric8.kubernetes.client.KubernetesClientException("the API server's answer could not be read", e);
+        }
     }
 
     @Override
@@ -95,7 +106,7 @@ public final class NamespacedBackends extends BackendCollection implements Names
         String name = requireNameOf(toSend);
         context.writeValidation().forReplace(toSend, () -> get(name));
         refuseRemovingLastApplied(toSend, name);
-        return toSend.getMetadata().getResourceVersion() == null ? overwrite(toSend, false) : replace(toSend, false);
+        return confirmingNotFound(name, () -> toSend.getMetadata().getResourceVersion() == null ? overwrite(toSend, false) : replace(toSend, false));
     }
 
     /**
@@ -118,13 +129,29 @@ public final class NamespacedBackends extends BackendCollection implements Names
         }
     }
 
+    /**
+     * fabric8 reports a 404 the same whether its body was a Status naming the Backend or kube-apiserver's
+     * plain-text {@code 404 page not found} for a resource nobody serves. When it was not a Status, a GET
+     * (read by the SDK itself) tells which: it throws the "not served" error, or finds no Backend.
+     */
+    private Backend confirmingNotFound(String name, java.util.function.Supplier<Backend> write) {
+        try {
+            return write.get();
+        } catch (BackendNotFoundException e) {
+            if (!ErrorMapper.serverNamedTheObject(e)) {
+                get(name);
+            }
+            throw e;
+        }
+    }
+
     @Override
     public Backend updateStatus(Backend backend) {
         Objects.requireNonNull(backend, "backend");
         Backend toSend = inNamespace(backend);
         String name = requireNameOf(toSend);
         context.writeValidation().forStatus(toSend, () -> get(name));
-        return toSend.getMetadata().getResourceVersion() == null ? overwrite(toSend, true) : replace(toSend, true);
+        return confirmingNotFound(name, () -> toSend.getMetadata().getResourceVersion() == null ? overwrite(toSend, true) : replace(toSend, true));
     }
 
     /**
@@ -152,7 +179,7 @@ public final class NamespacedBackends extends BackendCollection implements Names
 
     /** One PUT with the resourceVersion {@code toSend} carries; after a lost answer, checks whether it landed before repeating it. */
     private Backend replace(Backend toSend, boolean status) {
-        return replace(toSend, status, () -> landed(toSend, status));
+        return replace(toSend, status, lost -> landed(toSend, status));
     }
 
     private Backend replace(Backend toSend, boolean status, RequestExecutor.Recovery<Backend> recovery) {
@@ -165,26 +192,36 @@ public final class NamespacedBackends extends BackendCollection implements Names
     }
 
     /**
-     * After an edit whose answer was lost: the edit landed when the stored Backend carries its
-     * edit id ({@link EditIds}), even if other writers changed it since; otherwise it did not, and
-     * the edit starts over from a fresh read.
+     * After an edit whose answer was lost. The stored resourceVersion is still the one read: the edit
+     * did not land, send it again (kube-apiserver can apply a PUT of that version once only). The
+     * edit changed the spec and the stored generation is still the one read: no spec change landed,
+     * ours neither; start over from a fresh read (a conflict). Otherwise the Backend changed and
+     * nothing the server keeps tells whose change that was: say so instead of guessing.
      */
-    private Optional<Backend> editLanded(Backend sent, String editId) {
-        Optional<Backend> stored = get(sent.getMetadata().getName());
-        if (stored.isEmpty() || Objects.equals(stored.get().getMetadata().getResourceVersion(), sent.getMetadata().getResourceVersion())) {
+    private Optional<Backend> editLanded(Backend sent, Backend read, boolean status, RuntimeException lost) {
+        String name = sent.getMetadata().getName();
+        Optional<Backend> stored = get(name);
+        if (stored.isEmpty() || Objects.equals(stored.get().getMetadata().getResourceVersion(), read.getMetadata().getResourceVersion())) {
             return Optional.empty();
         }
-        if (EditIds.carries(stored.get(), editId)) {
-            return stored;
+        boolean specChanged = !status && !Objects.equals(sent.getSpec(), read.getSpec());
+        if (specChanged && Objects.equals(stored.get().getMetadata().getGeneration(), read.getMetadata().getGeneration())) {
+            throw new BackendConflictException("Backend '" + name + "' in namespace '" + namespace + "' was changed by someone else"
+                    + " while the answer to this edit was lost, and the edit did not land", "", namespace, name, null);
         }
-        throw new BackendConflictException("Backend '" + sent.getMetadata().getName() + "' in namespace '" + namespace
-                + "' was changed by someone else while the answer to this edit was lost", "", namespace, sent.getMetadata().getName(), null);
+        throw new BackendWriteOutcomeUnknownException("the answer to this " + (status ? "status edit" : "edit") + " of Backend '" + name
+                + "' in namespace '" + namespace + "' was lost, and the Backend has changed since it was read (resourceVersion "
+                + read.getMetadata().getResourceVersion() + ", now " + stored.get().getMetadata().getResourceVersion()
+                + "): the edit may have landed or not; read the Backend and decide", namespace, name, lost);
     }
 
     /**
      * After an update whose answer was lost: the stored Backend tells whether it landed. Same
-     * resourceVersion as sent: not applied, send it again. Another version holding what was sent:
-     * applied. Another version holding something else: someone else wrote, a real conflict.
+     * resourceVersion as sent: not applied, send it again. Another version: the server is asked, in a
+     * dry run, what this update would store now; kube-apiserver answers a write that changes nothing
+     * with the stored object as it is, so an answer equal to the stored Backend means it already holds
+     * this update (its defaults and any webhook's changes included). Anything else: someone else
+     * wrote, a real conflict.
      */
     private Optional<Backend> landed(Backend sent, boolean status) {
         String name = sent.getMetadata().getName();
@@ -196,7 +233,8 @@ public final class NamespacedBackends extends BackendCollection implements Names
         if (Objects.equals(current.getMetadata().getResourceVersion(), sent.getMetadata().getResourceVersion())) {
             return Optional.empty();
         }
-        if (sameContent(sent, current, status)) {
+        if (wouldChangeNothing(sent.withMetadata(sent.getMetadata().withResourceVersion(current.getMetadata().getResourceVersion())),
+                current, status)) {
             return Optional.of(current);
         }
         throw new BackendConflictException("Backend '" + name + "' in namespace '" + namespace + "' was changed by someone else"
@@ -205,13 +243,26 @@ public final class NamespacedBackends extends BackendCollection implements Names
                 + " was lost; read it again and retry", "", namespace, name, null);
     }
 
-    private static boolean sameContent(Backend sent, Backend stored, boolean status) {
-        if (status) {
-            return Objects.equals(sent.getStatus(), stored.getStatus());
+    /** @return whether writing {@code probe} (carrying the stored resourceVersion) would leave {@code stored} as it is */
+    private boolean wouldChangeNothing(Backend probe, Backend stored, boolean status) {
+        BackendResource resource = BackendResource.forWrite(probe, context.serialization());
+        Backend answer;
+        try {
+            answer = context.executor().execute(status ? Call.writeStatus(namespace, probe.getMetadata().getName())
+                            : Call.write("update", namespace, probe.getMetadata().getName()),
+                    () -> {
+                        WritableOperation<BackendResource> op = context.operation().inNamespace(namespace).resource(resource).dryRun(true);
+                        return (status ? op.subresource("status").update() : op.update()).backend();
+                    });
+        } catch (BackendConflictException e) {
+            return false; // changed again meanwhile
         }
-        return Objects.equals(sent.getSpec(), stored.getSpec())
-                && Objects.equals(sent.getMetadata().getLabels(), stored.getMetadata().getLabels())
-                && Objects.equals(sent.getMetadata().getAnnotations(), stored.getMetadata().getAnnotations());
+        return Objects.equals(content(answer), content(stored));
+    }
+
+    /** The Backend without what every write changes: its resourceVersion and the times in managedFields. */
+    private static Backend content(Backend backend) {
+        return backend.withMetadata(backend.getMetadata().withManagedFields(List.of()).withResourceVersion(null));
     }
 
     @Override
@@ -238,18 +289,17 @@ public final class NamespacedBackends extends BackendCollection implements Names
                 throw new KgatewayException("the edit function renamed Backend '" + name + "' to '" + changed.getMetadata().getName()
                         + "'; a Backend cannot be renamed");
             }
+            if (changed.equals(current)) {
+                return current; // nothing to write: no request, no new resourceVersion, no watch event
+            }
             if (status) {
                 context.writeValidation().forStatus(changed, current);
             } else {
                 context.writeValidation().forReplace(changed, current);
             }
+            Backend toSend = changed;
             try {
-                if (status) {
-                    return replace(changed, true);
-                }
-                String editId = EditIds.next();
-                Backend marked = EditIds.mark(changed, editId);
-                return replace(marked, false, () -> editLanded(marked, editId));
+                return replace(toSend, status, lost -> editLanded(toSend, current, status, lost));
             } catch (BackendConflictException e) {
                 if (attempt >= attempts) {
                     throw e;
@@ -269,8 +319,8 @@ public final class NamespacedBackends extends BackendCollection implements Names
         Backend stub = Backend.builder().apiVersion(Backend.API_VERSION).kind(Backend.KIND)
                 .metadata(ObjectMeta.builder().name(name).namespace(namespace).build()).build();
         BackendResource resource = BackendResource.forWrite(stub, context.serialization());
-        return context.executor().execute(Call.write("patch", namespace, name),
-                () -> item(resource).patch(PatchContext.of(PatchType.JSON_MERGE), mergePatchJson)).backend();
+        return confirmingNotFound(name, () -> context.executor().execute(Call.write("patch", namespace, name),
+                () -> item(resource).patch(PatchContext.of(PatchType.JSON_MERGE), mergePatchJson)).backend());
     }
 
     private void requireJsonObject(String json) {
@@ -324,14 +374,24 @@ public final class NamespacedBackends extends BackendCollection implements Names
     public boolean delete(String name, DeleteOptions options) {
         Names.requireName(name);
         Objects.requireNonNull(options, "options");
-        RawDelete raw = new RawDelete(context.fabric8WithoutRetries());
-        return context.executor().execute(Call.write("delete", namespace, name),
-                () -> raw.one(namespace, name, options, dryRun).code() != 404,
-                dryRun ? null : () -> deleted(name, options));
+        RawRequests raw = new RawRequests(context.fabric8WithoutRetries());
+        // after a lost answer, the retry deletes only the Backend the check saw, not one re-created meanwhile
+        AtomicReference<String> seenUid = new AtomicReference<>();
+        try {
+            return context.executor().execute(Call.write("delete", namespace, name),
+                    () -> raw.deleteOne(namespace, name, seenUid.get() == null ? options
+                            : options.toBuilder().preconditionUid(seenUid.get()).build(), dryRun).code() != 404,
+                    dryRun ? null : lost -> deleted(name, options, seenUid));
+        } catch (BackendConflictException e) {
+            if (seenUid.get() != null && options.preconditionUid().isEmpty()) {
+                return true; // the Backend the check saw is gone: another one took the name since
+            }
+            throw e;
+        }
     }
 
     /** After a delete whose answer was lost: gone, or marked for deletion, or another object by now, means it landed. */
-    private Optional<Boolean> deleted(String name, DeleteOptions options) {
+    private Optional<Boolean> deleted(String name, DeleteOptions options, AtomicReference<String> seenUid) {
         Optional<Backend> stored = get(name);
         if (stored.isEmpty() || stored.get().getMetadata().getDeletionTimestamp() != null) {
             return Optional.of(true);
@@ -340,6 +400,7 @@ public final class NamespacedBackends extends BackendCollection implements Names
         if (options.preconditionUid().isPresent() && !options.preconditionUid().get().equals(uid)) {
             return Optional.of(true); // ours is gone; a new Backend took the name
         }
+        seenUid.set(uid);
         return Optional.empty();
     }
 
@@ -350,9 +411,9 @@ public final class NamespacedBackends extends BackendCollection implements Names
             throw new IllegalArgumentException("deleteAll needs a label selector (ListOptions.withLabel(..)); it never deletes every"
                     + " Backend of a namespace by accident");
         }
-        RawDelete raw = new RawDelete(context.fabric8WithoutRetries());
-        RawDelete.Answer answer = context.executor().execute(Call.write("deletecollection", namespace, null),
-                () -> raw.selected(namespace, selection.labelSelector(), dryRun));
+        RawRequests raw = new RawRequests(context.fabric8WithoutRetries());
+        RawRequests.Answer answer = context.executor().execute(Call.write("deletecollection", namespace, null),
+                () -> raw.deleteSelected(namespace, selection.labelSelector(), dryRun));
         JsonNode items = answer.body() == null ? null : answer.body().path("items");
         return items == null || !items.isArray() ? 0 : items.size();
     }

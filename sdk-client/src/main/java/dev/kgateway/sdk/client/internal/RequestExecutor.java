@@ -28,6 +28,8 @@ final class RequestExecutor {
 
     private static final Logger LOG = LoggerFactory.getLogger(RequestExecutor.class);
     static final Duration MAX_SERVER_DELAY = Duration.ofSeconds(30);
+    /** What kube-apiserver's API Priority and Fairness and max-in-flight limits always ask: {@code Retry-After: 1}. */
+    static final Duration THROTTLED_DELAY = Duration.ofSeconds(1);
 
     /**
      * Test hook: replaces the sleep between attempts on the current thread (the SDK's retries run on
@@ -84,7 +86,7 @@ final class RequestExecutor {
                         policy.maxAttempts(), delay.toMillis());
                 sleep(delay);
                 if (recovery != null && mayHaveBeenApplied(e)) {
-                    Optional<T> done = recovery.tookEffect();
+                    Optional<T> done = recovery.tookEffect(e);
                     if (done.isPresent()) {
                         LOG.debug("{}: the server applied the request whose answer was lost (HTTP {})", call.describe(),
                                 ErrorMapper.responseCode(e));
@@ -147,6 +149,12 @@ final class RequestExecutor {
         } else if (hints != null && (e.getCode() == 429 || e.getCode() == 503)) {
             server = hints.recent().filter(d -> !d.isZero()).orElse(null);
         }
+        boolean noDelayInStatus = status == null || status.getDetails() == null || status.getDetails().getRetryAfterSeconds() == null;
+        if (server == null && hints == null && e.getCode() == 429 && noDelayInStatus) {
+            // a fabric8 client passed in (KgatewayClient.from) shows the SDK no response headers, and
+            // kube-apiserver's throttling answers carry their delay only in Retry-After: it is always 1 s
+            server = THROTTLED_DELAY;
+        }
         if (server != null) {
             return server.compareTo(MAX_SERVER_DELAY) > 0 ? MAX_SERVER_DELAY : server;
         }
@@ -177,10 +185,11 @@ final class RequestExecutor {
     @FunctionalInterface
     interface Recovery<T> {
         /**
+         * @param lost the failure that lost the answer
          * @return the write's result when the server has applied it; empty when it has not (the
          *         request is then sent again)
          * @throws dev.kgateway.sdk.KgatewayException when the state proves the write can no longer succeed
          */
-        Optional<T> tookEffect();
+        Optional<T> tookEffect(KubernetesClientException lost);
     }
 }

@@ -258,7 +258,8 @@ class RequestExecutorTest {
         Script script = new Script(http(500), "sent again");
         AtomicInteger asked = new AtomicInteger();
 
-        String result = executor(null).execute(GET, script, () -> {
+        String result = executor(null).execute(GET, script, lost -> {
+            assertThat(lost.getCode()).isEqualTo(500);
             asked.incrementAndGet();
             return Optional.of("it landed");
         });
@@ -272,7 +273,7 @@ class RequestExecutorTest {
     void aWriteThatDidNotLandIsSentAgain() {
         Script script = new Script(lost(new IOException("reset after send")), "sent again");
 
-        String result = executor(null).execute(GET, script, Optional::empty);
+        String result = executor(null).execute(GET, script, lost -> Optional.empty());
 
         assertThat(result).isEqualTo("sent again");
         assertThat(script.calls()).isEqualTo(2);
@@ -282,7 +283,7 @@ class RequestExecutorTest {
     void throttlingAndRefusedConnectionsCannotHaveLandedSoAreNotChecked() {
         Script script = new Script(http(429), lost(new IOException(new ConnectException("refused"))), "sent again");
 
-        String result = executor(null).execute(GET, script, () -> {
+        String result = executor(null).execute(GET, script, lost -> {
             throw new AssertionError("asked whether a write landed that the server never handled");
         });
 
