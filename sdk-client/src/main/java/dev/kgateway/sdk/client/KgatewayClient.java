@@ -1,6 +1,7 @@
 package dev.kgateway.sdk.client;
 
 import dev.kgateway.sdk.client.internal.ClientContext;
+import dev.kgateway.sdk.client.internal.FieldManagers;
 import dev.kgateway.sdk.client.internal.ClusterCrdRules;
 import dev.kgateway.sdk.client.internal.CrdInstaller;
 import dev.kgateway.sdk.client.internal.CrdWriteRules;
@@ -47,12 +48,15 @@ public final class KgatewayClient implements AutoCloseable {
         this.ownsClient = builder.client == null;
         // a client built here hears Retry-After headers; a wrapped one keeps fabric8's own retries, which do
         RetryAfterHints hints = ownsClient ? new RetryAfterHints() : null;
+        String fieldManager = builder.fieldManager != null ? builder.fieldManager : FieldManagers.applicationDefault();
         this.client = ownsClient ? new KubernetesClientBuilder().withConfig(withoutFabric8Retries(builder.config))
-                .withHttpClientBuilderConsumer(http -> http.addOrReplaceInterceptor(RetryAfterHints.NAME, hints))
+                .withHttpClientBuilderConsumer(http -> http.addOrReplaceInterceptor(RetryAfterHints.NAME, hints)
+                        .addOrReplaceInterceptor(FieldManagers.Parameter.NAME, new FieldManagers.Parameter(fieldManager)))
                 .build() : builder.client;
+        ApplyOptions applyOptions = builder.applyOptions != null ? builder.applyOptions : ApplyOptions.fieldManager(fieldManager);
         this.retryPolicy = builder.retryPolicy;
         CrdValidation validation = builder.crdValidation;
-        this.context = new ClientContext(client, builder.retryPolicy, ctx -> rules(validation, ctx), builder.applyOptions, hints,
+        this.context = new ClientContext(client, builder.retryPolicy, ctx -> rules(validation, ctx), applyOptions, hints,
                 SafeListener.of(builder.listeners));
         this.backends = new DefaultBackendClient(context);
     }
@@ -171,7 +175,8 @@ public final class KgatewayClient implements AutoCloseable {
         private Config config;
         private CrdValidation crdValidation = CrdValidation.sdkSchema();
         private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
-        private ApplyOptions applyOptions = ApplyOptions.defaults();
+        private ApplyOptions applyOptions;
+        private String fieldManager;
         private final List<KgatewayClientListener> listeners = new ArrayList<>();
 
         private Builder() {
@@ -226,7 +231,28 @@ public final class KgatewayClient implements AutoCloseable {
             return this;
         }
 
-        /** @return this builder, with the field manager and force setting {@code apply(backend)} uses */
+        /**
+         * Names the field manager of every write: kube-apiserver records it in {@code managedFields} as the
+         * owner of the fields a create, update, patch or apply set, and a server-side apply by another
+         * manager that changes them is a conflict. Default: system property {@code kgateway.sdk.fieldManager},
+         * else environment variable {@code KGATEWAY_FIELD_MANAGER}, else the application's main class or jar
+         * name in lower case ({@code com.example.BillingOperator} gives {@code billing-operator}), else
+         * {@code kgateway-java-sdk}. Give each application its own: two that apply different fields under
+         * one name remove each other's. A client made with {@link #kubernetesClient(KubernetesClient)} names
+         * it on patches and applies only; on creates and updates the server records that client's User-Agent.
+         *
+         * <pre>{@code
+         * KgatewayClient kgw = KgatewayClient.builder().fieldManager("billing-operator").build();
+         * }</pre>
+         *
+         * @return this builder
+         */
+        public Builder fieldManager(String fieldManager) {
+            this.fieldManager = ApplyOptions.fieldManager(fieldManager).fieldManager();
+            return this;
+        }
+
+        /** @return this builder, with the field manager and force setting {@code apply(backend)} uses (default: the client's field manager, no force) */
         public Builder applyOptions(ApplyOptions options) {
             this.applyOptions = Objects.requireNonNull(options, "options");
             return this;

@@ -66,6 +66,13 @@ public interface NamespacedBackendClient extends BackendCollectionClient {
      * client reads the current resourceVersion and sends it (the API server refuses updates of
      * custom resources without one), again on a conflict, up to the retry policy's conflict limit.
      *
+     * <p>When the answer is lost (a dropped connection, a 500 or 504 that may follow a commit), the
+     * client reads the Backend: still at the version sent, the update is sent again; at another
+     * version, the server is asked in a dry run what this update would store now, and when that is
+     * what is stored (the CRD's defaults and any webhook's changes included) the stored Backend is
+     * returned; otherwise it is a {@link BackendConflictException}. Finalizers, ownerReferences and
+     * every other member count, not only the spec.
+     *
      * @return the updated Backend
      * @throws BackendConflictException when the resourceVersion is stale
      * @throws BackendNotFoundException when the Backend does not exist
@@ -75,14 +82,26 @@ public interface NamespacedBackendClient extends BackendCollectionClient {
     /**
      * Reads the Backend, applies {@code change} and updates it; on a conflict reads again and
      * re-applies {@code change}, with backoff, up to the client's retry limit. {@code change} may
-     * therefore run more than once and must not have side effects. Each attempt writes a random id
-     * into the annotation {@code sdk.kgateway.dev/edit-ids} (the last 8 ids are kept): when the
-     * answer to an attempt is lost, the client reads the Backend and knows from it whether its change
-     * landed, so a change that landed is never applied a second time.
+     * therefore run more than once and must not have side effects. When {@code change} returns the
+     * Backend unchanged, nothing is sent and the stored Backend is returned: no new resourceVersion,
+     * no watch event, so a reconcile loop driven by an informer settles.
      *
-     * @return the updated Backend
+     * <p>What is guaranteed when the answer to the write is lost after it reached the server: a change
+     * is never applied twice and never reported as done when it is not. The client reads the Backend:
+     * still at the version it read, the write did not land and is sent again (the server accepts a
+     * write of that version once only); the edit changed the spec and the generation is still the one
+     * read, it did not land and the edit starts over; otherwise nothing the server keeps tells whose
+     * change the new version holds, and the edit throws {@link BackendWriteOutcomeUnknownException}:
+     * read the Backend and decide, as with client-go's error in the same case.
+     *
+     * <pre>{@code
+     * Backend gold = ai.edit("openai", b -> b.editMetadata(m -> m.putLabels("tier", "gold")));
+     * }</pre>
+     *
+     * @return the updated Backend, or the stored one when {@code change} changed nothing
      * @throws BackendNotFoundException when the Backend does not exist
      * @throws BackendConflictException when it still conflicts after the last attempt
+     * @throws BackendWriteOutcomeUnknownException when the answer was lost and the outcome cannot be known
      */
     Backend edit(String name, UnaryOperator<Backend> change);
 
@@ -134,7 +153,10 @@ public interface NamespacedBackendClient extends BackendCollectionClient {
     boolean delete(String name);
 
     /**
-     * Deletes a Backend with preconditions, a propagation policy or a grace period.
+     * Deletes a Backend with preconditions, a propagation policy or a grace period. When the answer
+     * is lost, the client reads the Backend: gone or being deleted means done; otherwise the delete is
+     * sent again with a uid precondition naming the Backend it just read, so it never deletes one
+     * created again under the same name meanwhile.
      *
      * <pre>{@code
      * ai.delete("openai", DeleteOptions.ifUnchanged(seen));

@@ -79,7 +79,7 @@ class ErrorMappingTest {
 
     @Test
     void forbiddenCreateNamesVerbCreateAndTheBackend() {
-        server.expect().post().withPath(BACKENDS).andReturn(403, statusJson(403, "Forbidden", "cannot create resource")).once();
+        server.expect().post().withPath(BACKENDS + TestBackends.WRITE).andReturn(403, statusJson(403, "Forbidden", "cannot create resource")).once();
 
         assertThatThrownBy(() -> backends.create(TestBackends.openAiBackend("openai")))
                 .isInstanceOfSatisfying(KgatewayAuthorizationException.class, e -> {
@@ -91,7 +91,7 @@ class ErrorMappingTest {
 
     @Test
     void forbiddenStatusUpdateNamesTheStatusSubresourceAndTheBackend() {
-        server.expect().put().withPath(OPENAI + "/status").andReturn(403, statusJson(403, "Forbidden", "cannot update")).once();
+        server.expect().put().withPath(OPENAI + "/status" + TestBackends.WRITE).andReturn(403, statusJson(403, "Forbidden", "cannot update")).once();
 
         assertThatThrownBy(() -> backends.updateStatus(stored(TestBackends.openAiBackend("openai"), NS, "3")))
                 .isInstanceOfSatisfying(KgatewayAuthorizationException.class, e -> {
@@ -120,7 +120,7 @@ class ErrorMappingTest {
                 + "\"details\":{\"name\":\"openai\",\"group\":\"gateway.kgateway.dev\",\"kind\":\"Backend\",\"causes\":["
                 + "{\"reason\":\"FieldValueInvalid\",\"message\":\"Invalid value: 70000: must be <= 65535\",\"field\":\"spec.static.hosts[0].port\"},"
                 + "{\"reason\":\"FieldValueRequired\",\"message\":\"Required value\",\"field\":\"spec.ai.provider.openai.authToken\"}]}}";
-        server.expect().post().withPath(BACKENDS).andReturn(422, status).once();
+        server.expect().post().withPath(BACKENDS + TestBackends.WRITE).andReturn(422, status).once();
 
         assertThatThrownBy(() -> backends.create(TestBackends.openAiBackend("openai")))
                 .isInstanceOfSatisfying(InvalidBackendException.class, e -> assertThat(e.getViolations())
@@ -155,7 +155,7 @@ class ErrorMappingTest {
 
     @Test
     void notFoundOnUpdateIsBackendNotFound() {
-        server.expect().put().withPath(OPENAI).andReturn(404, statusJson(404, "NotFound", "backends \\\"openai\\\" not found")).once();
+        server.expect().put().withPath(OPENAI + TestBackends.WRITE).andReturn(404, statusJson(404, "NotFound", "backends \\\"openai\\\" not found")).once();
         Backend stale = stored(TestBackends.openAiBackend("openai"), NS, "3");
 
         assertThatThrownBy(() -> backends.update(stale))
@@ -167,7 +167,7 @@ class ErrorMappingTest {
 
     @Test
     void conflictOnUpdateIsBackendConflictWithTheServersMessage() {
-        server.expect().put().withPath(OPENAI).andReturn(409, statusJson(409, "Conflict",
+        server.expect().put().withPath(OPENAI + TestBackends.WRITE).andReturn(409, statusJson(409, "Conflict",
                 "Operation cannot be fulfilled: the object has been modified")).once();
 
         assertThatThrownBy(() -> backends.update(stored(TestBackends.openAiBackend("openai"), NS, "3")))

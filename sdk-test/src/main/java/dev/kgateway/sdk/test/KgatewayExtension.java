@@ -1,6 +1,9 @@
 package dev.kgateway.sdk.test;
 
 import dev.kgateway.sdk.client.KgatewayClient;
+import dev.kgateway.sdk.kubeapiserver.KubeApiServer;
+import dev.kgateway.sdk.kubeapiserver.KubeApiServerExtension;
+import dev.kgateway.sdk.test.internal.RealServerSession;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -14,7 +17,9 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
+import org.opentest4j.TestAbortedException;
 
 /**
  * The JUnit 5 extension behind {@link KgatewayTest @KgatewayTest}: starts the servers, creates the
@@ -25,6 +30,8 @@ public final class KgatewayExtension implements BeforeAllCallback, BeforeEachCal
     private static final ExtensionContext.Namespace STORE = ExtensionContext.Namespace.create(KgatewayExtension.class);
     private static final String SERVER = "server";
     private static final String NAMESPACE = "namespace";
+    private static final String REAL = "real";
+    private static final String REAL_SERVER = "kube-apiserver";
 
     /** Created by JUnit. */
     public KgatewayExtension() {
@@ -33,14 +40,43 @@ public final class KgatewayExtension implements BeforeAllCallback, BeforeEachCal
     @Override
     public void beforeAll(ExtensionContext context) {
         KgatewayTest settings = settings(context);
+        if (settings.server().resolve() == TestServerKind.KUBE_APISERVER) {
+            if (context.getStore(STORE).get(REAL) == null) {
+                context.getStore(STORE).put(REAL, new RealRunning(new RealServerSession(sharedRealServer(context),
+                        List.of(settings.crds()), KgatewayTestServer.SDK_BACKEND_CRD, settings.release())));
+            }
+            return;
+        }
         if (!settings.serverPerMethod() && context.getStore(STORE).get(SERVER) == null) {
             context.getStore(STORE).put(SERVER, new Running(start(settings)));
         }
     }
 
+    /** One real kube-apiserver for the whole run, stopped at its end; a clear failure or abort when its programs are missing. */
+    private static KubeApiServer sharedRealServer(ExtensionContext context) {
+        if (KubeApiServer.binaries().isEmpty()) {
+            String why = "@KgatewayTest on kube-apiserver cannot run: " + KubeApiServer.whyNoBinaries();
+            if (Boolean.getBoolean(KubeApiServerExtension.REQUIRED)) {
+                throw new ExtensionConfigurationException(why);
+            }
+            throw new TestAbortedException(why);
+        }
+        return context.getRoot().getStore(STORE).getOrComputeIfAbsent(REAL_SERVER, k -> new SharedReal(KubeApiServer.start()),
+                SharedReal.class).server;
+    }
+
     @Override
     public void beforeEach(ExtensionContext context) throws IllegalAccessException {
         KgatewayTest settings = settings(context);
+        RealRunning real = real(context);
+        if (real != null) {
+            String namespace = real.session.createNamespace();
+            context.getStore(STORE).put(NAMESPACE, namespace);
+            for (Object instance : context.getRequiredTestInstances().getAllInstances()) {
+                injectReal(instance, real.session, namespace);
+            }
+            return;
+        }
         if (settings.serverPerMethod()) {
             context.getStore(STORE).put(SERVER, new Running(start(settings)));
         }
@@ -55,6 +91,11 @@ public final class KgatewayExtension implements BeforeAllCallback, BeforeEachCal
     @Override
     public void afterEach(ExtensionContext context) {
         String namespace = context.getStore(STORE).get(NAMESPACE, String.class);
+        RealRunning real = real(context);
+        if (namespace != null && real != null) {
+            real.session.deleteNamespace(namespace);
+            return;
+        }
         if (namespace != null && !settings(context).serverPerMethod()) {
             try {
                 server(context).deleteNamespace(namespace);
@@ -68,7 +109,7 @@ public final class KgatewayExtension implements BeforeAllCallback, BeforeEachCal
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
         Class<?> type = parameter.getParameter().getType();
         return type == KgatewayTestServer.class || type == KgatewayClient.class || type == KubernetesClient.class
-                || type == String.class && parameter.isAnnotated(TestNamespace.class);
+                || type == KubeApiServer.class || type == String.class && parameter.isAnnotated(TestNamespace.class);
     }
 
     @Override
@@ -80,6 +121,13 @@ public final class KgatewayExtension implements BeforeAllCallback, BeforeEachCal
                 throw new ParameterResolutionException("@TestNamespace is only available in test methods and @BeforeEach/@AfterEach methods");
             }
             return namespace;
+        }
+        RealRunning real = real(context);
+        if (real != null) {
+            return realValue(type, real.session);
+        }
+        if (type == KubeApiServer.class) {
+            throw new ParameterResolutionException("a KubeApiServer is injected only when the class runs on kube-apiserver");
         }
         Running running = context.getStore(STORE).get(SERVER, Running.class);
         if (running == null) {
@@ -93,6 +141,52 @@ public final class KgatewayExtension implements BeforeAllCallback, BeforeEachCal
             return server;
         }
         return type == KgatewayClient.class ? server.kgatewayClient() : server.kubernetesClient();
+    }
+
+    private static RealRunning real(ExtensionContext context) {
+        for (Optional<ExtensionContext> c = Optional.of(context); c.isPresent(); c = c.get().getParent()) {
+            RealRunning found = c.get().getStore(STORE).get(REAL, RealRunning.class);
+            if (found != null) {
+                return found;
+            }
+        }
+        return null;
+    }
+
+    private static Object realValue(Class<?> type, RealServerSession session) {
+        if (type == KgatewayTestServer.class) {
+            throw new ParameterResolutionException("this class runs on kube-apiserver: a KgatewayTestServer (faults, request log) is"
+                    + " the embedded server's; use @KgatewayTest(server = TestServerKind.EMBEDDED) for it");
+        }
+        if (type == KubeApiServer.class) {
+            return session.server();
+        }
+        return type == KgatewayClient.class ? session.kgatewayClient() : session.kubernetesClient();
+    }
+
+    private static void injectReal(Object instance, RealServerSession session, String namespace) throws IllegalAccessException {
+        for (Class<?> c = instance.getClass(); c != null && c != Object.class; c = c.getSuperclass()) {
+            for (Field field : c.getDeclaredFields()) {
+                int modifiers = field.getModifiers();
+                if (Modifier.isStatic(modifiers) || Modifier.isFinal(modifiers)) {
+                    continue;
+                }
+                Class<?> type = field.getType();
+                Object value = null;
+                if (type == String.class && field.isAnnotationPresent(TestNamespace.class)) {
+                    value = namespace;
+                } else if (type == KgatewayTestServer.class) {
+                    throw new ExtensionConfigurationException(field + ": this class runs on kube-apiserver, and a KgatewayTestServer"
+                            + " (faults, request log) is the embedded server's; use @KgatewayTest(server = TestServerKind.EMBEDDED)");
+                } else if (type == KgatewayClient.class || type == KubernetesClient.class || type == KubeApiServer.class) {
+                    value = realValue(type, session);
+                }
+                if (value != null) {
+                    field.setAccessible(true);
+                    field.set(instance, value);
+                }
+            }
+        }
     }
 
     private static void inject(Object instance, KgatewayTestServer server, String namespace) throws IllegalAccessException {
@@ -146,6 +240,24 @@ public final class KgatewayExtension implements BeforeAllCallback, BeforeEachCal
         }
         return KgatewayTestServer.builder().admission(admission).watchHistory(settings.watchHistory())
                 .bookmarkInterval(Duration.ofMillis(settings.bookmarkIntervalMillis())).crds(settings.crds()).release(settings.release()).start();
+    }
+
+    /** A class's session on the real server, closed with the class. */
+    @SuppressWarnings("deprecation")
+    private record RealRunning(RealServerSession session) implements ExtensionContext.Store.CloseableResource, AutoCloseable {
+        @Override
+        public void close() {
+            session.close();
+        }
+    }
+
+    /** The run's real server, stopped when the run ends. */
+    @SuppressWarnings("deprecation")
+    private record SharedReal(KubeApiServer server) implements ExtensionContext.Store.CloseableResource, AutoCloseable {
+        @Override
+        public void close() {
+            server.close();
+        }
     }
 
     /** A server in a JUnit store: closed when its context ends (JUnit 5.13+ closes AutoCloseable values, older ones CloseableResource). */

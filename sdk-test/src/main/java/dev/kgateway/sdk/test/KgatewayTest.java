@@ -40,6 +40,16 @@ import java.lang.annotation.Target;
 @ExtendWith(KgatewayExtension.class)
 public @interface KgatewayTest {
 
+    /**
+     * @return the server the class runs on: {@link TestServerKind#DEFAULT} (the run chooses, embedded unless
+     *         {@code -Dkgateway.sdk.test.server=kube-apiserver}), {@link TestServerKind#EMBEDDED} or
+     *         {@link TestServerKind#KUBE_APISERVER}. On the real one, {@link #crds()} and {@link #release()} are
+     *         installed in a kube-apiserver shared by the JVM; {@link #admission()}, {@link #watchHistory()},
+     *         {@link #bookmarkIntervalMillis()} and {@link #serverPerMethod()} belong to the embedded server and
+     *         a {@link KgatewayTestServer} cannot be injected (its faults and request log are the embedded server's)
+     */
+    TestServerKind server() default TestServerKind.DEFAULT;
+
     /** @return whether each test method gets its own server (default: one per class) */
     boolean serverPerMethod() default false;
 

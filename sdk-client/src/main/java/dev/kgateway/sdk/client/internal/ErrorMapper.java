@@ -132,7 +132,7 @@ final class ErrorMapper {
         String ns = call.namespace();
         String name = call.name();
         String suffix = serverMessage.isEmpty() ? "" : ": " + serverMessage;
-        if (serverMessage.contains("because it is being terminated")) {
+        if (causeReason(e, "NamespaceTerminating") || serverMessage.contains("because it is being terminated")) {
             return new KgatewayApiException("namespace '" + ns + "' is being deleted, and the API server accepts no new objects in it: "
                     + call.describe() + suffix, 403, "Forbidden", serverMessage, ns, name, e);
         }
@@ -151,6 +151,13 @@ final class ErrorMapper {
         return new KgatewayAuthorizationException("forbidden: cannot " + verb + " " + resource + (name.isEmpty() ? "" : " '" + name + "'")
                 + " " + call.where() + "; grant verb '" + verb + "' on resource '" + resource + "'" + hint + suffix,
                 403, verb, resource, serverMessage, ns, name, e);
+    }
+
+    /** @return whether the server's Status lists a cause with {@code reason}, such as {@code NamespaceTerminating} */
+    static boolean causeReason(KubernetesClientException e, String reason) {
+        Status status = e.getStatus();
+        return status != null && status.getDetails() != null && status.getDetails().getCauses() != null
+                && status.getDetails().getCauses().stream().anyMatch(c -> reason.equals(c.getReason()));
     }
 
     private static KgatewayApiException conflict(KubernetesClientException e, Call call, String reason, String serverMessage) {

@@ -106,7 +106,8 @@ public final class NamespacedBackends extends BackendCollection implements Names
         String name = requireNameOf(toSend);
         context.writeValidation().forReplace(toSend, () -> get(name));
         refuseRemovingLastApplied(toSend, name);
-        return confirmingNotFound(name, () -> toSend.getMetadata().getResourceVersion() == null ? overwrite(toSend, false) : replace(toSend, false));
+        return context.executor().asOneCall(() -> confirmingNotFound(name,
+                () -> toSend.getMetadata().getResourceVersion() == null ? overwrite(toSend, false) : replace(toSend, false)));
     }
 
     /**
@@ -168,11 +169,12 @@ public final class NamespacedBackends extends BackendCollection implements Names
                 return replace(toSend.withMetadata(toSend.getMetadata().withResourceVersion(current.getMetadata().getResourceVersion())),
                         status);
             } catch (BackendConflictException e) {
-                if (attempt >= attempts) {
+                Duration delay = RequestExecutor.jitter(context.executor().policy().backoff(attempt));
+                if (attempt >= attempts || context.executor().pastDeadline(System.nanoTime(), delay)) {
                     throw e;
                 }
                 context.listener().onConflictRetry("update");
-                RequestExecutor.sleep(RequestExecutor.jitter(context.executor().policy().backoff(attempt)));
+                RequestExecutor.sleep(delay);
             }
         }
     }
@@ -278,6 +280,10 @@ public final class NamespacedBackends extends BackendCollection implements Names
     private Backend edit(String name, UnaryOperator<Backend> change, boolean status) {
         Objects.requireNonNull(change, "change");
         Names.requireName(name);
+        return context.executor().asOneCall(() -> editRounds(name, change, status));
+    }
+
+    private Backend editRounds(String name, UnaryOperator<Backend> change, boolean status) {
         int attempts = context.executor().policy().maxConflictAttempts();
         for (int attempt = 1; ; attempt++) {
             Backend current = require(name);
@@ -301,11 +307,12 @@ public final class NamespacedBackends extends BackendCollection implements Names
             try {
                 return replace(toSend, status, lost -> editLanded(toSend, current, status, lost));
             } catch (BackendConflictException e) {
-                if (attempt >= attempts) {
+                Duration delay = RequestExecutor.jitter(context.executor().policy().backoff(attempt));
+                if (attempt >= attempts || context.executor().pastDeadline(System.nanoTime(), delay)) {
                     throw e;
                 }
                 context.listener().onConflictRetry("update");
-                RequestExecutor.sleep(RequestExecutor.jitter(context.executor().policy().backoff(attempt)));
+                RequestExecutor.sleep(delay);
             }
         }
     }
@@ -320,7 +327,8 @@ public final class NamespacedBackends extends BackendCollection implements Names
                 .metadata(ObjectMeta.builder().name(name).namespace(namespace).build()).build();
         BackendResource resource = BackendResource.forWrite(stub, context.serialization());
         return confirmingNotFound(name, () -> context.executor().execute(Call.write("patch", namespace, name),
-                () -> item(resource).patch(PatchContext.of(PatchType.JSON_MERGE), mergePatchJson)).backend());
+                () -> item(resource).patch(new PatchContext.Builder().withPatchType(PatchType.JSON_MERGE)
+                        .withFieldManager(context.applyOptions().fieldManager()).build(), mergePatchJson)).backend());
     }
 
     private void requireJsonObject(String json) {

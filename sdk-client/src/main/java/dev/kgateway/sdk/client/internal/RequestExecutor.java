@@ -17,7 +17,8 @@ import java.util.function.Supplier;
 /**
  * Runs one request: retries idempotent ones after 429, 5xx and lost connections with bounded,
  * jittered backoff (the server's retry delay wins when it gives one, capped at 30 s), then maps
- * failures to the SDK's exceptions. Non-idempotent requests (create) run exactly once.
+ * failures to the SDK's exceptions. Non-idempotent requests (create) are repeated only after a
+ * failure that proves nothing was stored (429, a connection that was never made): never twice stored.
  *
  * <p>A failure that may have come after the server committed the request (a 500 or 504, a
  * connection lost after the request was sent) is checked before the request is repeated, when the
@@ -36,6 +37,31 @@ final class RequestExecutor {
      * the caller's thread), so tests check the delays the client chose instead of the wall clock.
      */
     static final ThreadLocal<Consumer<Duration>> SLEEPER = new ThreadLocal<>();
+
+    /** The start of the call the current thread is in (an {@code edit} spans several requests), for the call deadline. */
+    private static final ThreadLocal<Long> CALL_START = new ThreadLocal<>();
+
+    /**
+     * Runs {@code body} as one call: requests inside it share its deadline. Nested calls join the outer one.
+     */
+    <T> T asOneCall(Supplier<T> body) {
+        if (CALL_START.get() != null) {
+            return body.get();
+        }
+        CALL_START.set(System.nanoTime());
+        try {
+            return body.get();
+        } finally {
+            CALL_START.remove();
+        }
+    }
+
+    /** @return whether waiting {@code delay} more would pass the call deadline of the call started at {@code callStart} */
+    boolean pastDeadline(long callStart, Duration delay) {
+        Long outer = CALL_START.get();
+        long start = outer != null ? outer : callStart;
+        return System.nanoTime() - start + delay.toNanos() > policy.callDeadline().toNanos();
+    }
 
     private final RetryPolicy policy;
     private final RetryAfterHints hints;
@@ -69,6 +95,8 @@ final class RequestExecutor {
      *                 repeat the request without asking
      */
     <T> T execute(Call call, Supplier<T> request, Recovery<T> recovery) {
+        Long outer = CALL_START.get();
+        long callStart = outer != null ? outer : System.nanoTime();
         for (int attempt = 1; ; attempt++) {
             long start = System.nanoTime();
             try {
@@ -77,11 +105,17 @@ final class RequestExecutor {
                 return result;
             } catch (KubernetesClientException e) {
                 listener.onRequest(call.verb(), outcome(e), Duration.ofNanos(System.nanoTime() - start));
-                if (!call.idempotent() || attempt >= policy.maxAttempts() || !retryable(e)) {
+                // a create is repeated only when the server cannot have stored it: throttled, or never reached
+                boolean safe = call.idempotent() || !mayHaveBeenApplied(e);
+                if (!safe || attempt >= policy.maxAttempts() || !retryable(e)) {
+                    throw ErrorMapper.map(e, call);
+                }
+                Duration delay = delay(e, attempt);
+                if (pastDeadline(callStart, delay)) {
+                    LOG.debug("{}: no retry past the call deadline of {}", call.describe(), policy.callDeadline());
                     throw ErrorMapper.map(e, call);
                 }
                 listener.onRetry(call.verb(), attempt, retryReason(e));
-                Duration delay = delay(e, attempt);
                 LOG.debug("retrying {} after HTTP {} (attempt {} of {}, in {} ms)", call.describe(), ErrorMapper.responseCode(e), attempt + 1,
                         policy.maxAttempts(), delay.toMillis());
                 sleep(delay);

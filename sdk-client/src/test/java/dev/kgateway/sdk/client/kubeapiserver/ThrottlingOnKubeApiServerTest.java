@@ -84,6 +84,25 @@ class ThrottlingOnKubeApiServerTest {
         }
     }
 
+    @Test
+    void aThrottledCreateIsSentAgainBecauseTheServerStoredNothing() throws IOException {
+        String ns = RealCluster.namespace(server);
+        List<String> retries = new CopyOnWriteArrayList<>();
+        try (KgatewayClient kgw = RealCluster.client(server.config(APP), b -> b.listener(new KgatewayClientListener() {
+            @Override
+            public void onRetry(String verb, int attempt, String reason) {
+                retries.add(verb + " " + reason);
+            }
+        }))) {
+            try (SlotHolder held = new SlotHolder(server)) {
+                new Thread(() -> sleepThenClose(held, Duration.ofMillis(1500))).start();
+                kgw.backends().inNamespace(ns).create(RealCluster.web("web"));
+            }
+            assertThat(retries).isNotEmpty().allMatch(r -> r.equals("create 429"));
+            assertThat(kgw.backends().inNamespace(ns).list()).hasSize(1);
+        }
+    }
+
     private static void sleepThenClose(SlotHolder held, Duration delay) {
         try {
             Thread.sleep(delay.toMillis());

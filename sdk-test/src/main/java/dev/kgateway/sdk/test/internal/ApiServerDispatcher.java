@@ -67,6 +67,8 @@ public final class ApiServerDispatcher extends Dispatcher {
     private final Supplier<Duration> latency;
     private long resourceVersion = 100;
     private long compactedBelow;
+    /** Set while a dry-run write runs (under the lock): it publishes no event. */
+    private boolean dryRunning;
 
     public ApiServerDispatcher(Admission admission, int historyLimit, Function<RecordedCall, MockResponse> faults, Supplier<Duration> latency) {
         this.admission = Objects.requireNonNull(admission, "admission");
@@ -202,6 +204,42 @@ public final class ApiServerDispatcher extends Dispatcher {
             return Status.response(404, "NotFound", "the server could not find the requested resource");
         }
         String body = request.getBody() == null ? "" : new String(request.getBody().getBytes(), StandardCharsets.UTF_8);
+        if (!call.method().equals("GET") && "All".equals(call.queryParameter("dryRun"))) {
+            return dryRun(() -> dispatchVerb(call, target, body));
+        }
+        return dispatchVerb(call, target, body);
+    }
+
+    /**
+     * A write with {@code dryRun=All}: admitted, defaulted and answered as it would be, then forgotten,
+     * as kube-apiserver does (it never reaches etcd): no object, resourceVersion, history or watch event changes.
+     */
+    private MockResponse dryRun(Supplier<MockResponse> write) {
+        synchronized (lock) {
+            NavigableMap<String, ObjectNode> savedObjects = new TreeMap<>();
+            objects.forEach((k, v) -> savedObjects.put(k, v.deepCopy()));
+            Map<String, ResourceType> savedTypes = Map.copyOf(types);
+            List<Event> savedHistory = List.copyOf(history);
+            long savedVersion = resourceVersion;
+            long savedCompacted = compactedBelow;
+            dryRunning = true;
+            try {
+                return write.get();
+            } finally {
+                dryRunning = false;
+                objects.clear();
+                objects.putAll(savedObjects);
+                types.clear();
+                types.putAll(savedTypes);
+                history.clear();
+                history.addAll(savedHistory);
+                resourceVersion = savedVersion;
+                compactedBelow = savedCompacted;
+            }
+        }
+    }
+
+    private MockResponse dispatchVerb(RecordedCall call, Target target, String body) {
         boolean item = target.name() != null;
         return switch (call.method()) {
             case "GET" -> item ? get(target) : call.isWatch() ? watch(target, call) : list(target, call);
@@ -393,6 +431,9 @@ public final class ApiServerDispatcher extends Dispatcher {
                     throw new ApiError(Status.badRequest("invalid resource version: " + since));
                 }
                 if (rv < compactedBelow) {
+                    if (!webSocket(call)) {
+                        return Status.response(410, "Expired", "too old resource version: " + rv + " (" + compactedBelow + ")");
+                    }
                     stream.event("ERROR", Status.body(410, "Expired", "too old resource version: " + rv + " (" + compactedBelow + ")", null));
                     stream.close(1000, "expired");
                     return new MockResponse().withWebSocketUpgrade(stream);
@@ -406,10 +447,23 @@ public final class ApiServerDispatcher extends Dispatcher {
             watches.add(stream);
         }
         String timeout = call.queryParameter("timeoutSeconds");
+        if (!webSocket(call)) {
+            Duration open = timeout == null || timeout.isEmpty() ? PlainWatch.DEFAULT_TIMEOUT : Duration.ofSeconds(Long.parseLong(timeout));
+            PlainWatch plain = new PlainWatch();
+            stream.onOpen(plain, null);
+            String body = plain.await(open);
+            stream.end();
+            return new MockResponse().setResponseCode(200).setHeader("Content-Type", "application/json").setBody(body);
+        }
         if (timeout != null && !timeout.isEmpty()) {
             Timers.schedule(() -> stream.close(1000, "timeout"), Duration.ofSeconds(Long.parseLong(timeout)));
         }
         return new MockResponse().withWebSocketUpgrade(stream);
+    }
+
+    private static boolean webSocket(RecordedCall call) {
+        String upgrade = call.header("Upgrade");
+        return upgrade != null && upgrade.equalsIgnoreCase("websocket");
     }
 
     private static void send(WatchStream stream, Event e) {
@@ -443,6 +497,7 @@ public final class ApiServerDispatcher extends Dispatcher {
             if (name == null || name.isEmpty()) {
                 throw invalid(t, "", List.of(new FieldCause("metadata.name", FieldCause.REQUIRED, "Required value: name or generateName is required")));
             }
+            checkName(t, name);
             checkNamespace(t, object);
             String key = key(t.type(), t.namespace(), name);
             if (objects.containsKey(key)) {
@@ -457,6 +512,30 @@ public final class ApiServerDispatcher extends Dispatcher {
             ObjectNode stored = admit(t, "CREATE", null, stamp(object, t.namespace()), null);
             FieldManager.recordUpdate(null, stored, t.type(), manager(call), t.type().apiVersion(t.version()), now(), Part.MAIN);
             return Status.json(201, Json.write(store(t.type(), t.namespace(), name, stored, null, t.version())));
+        }
+    }
+
+    private static final java.util.regex.Pattern DNS1123_SUBDOMAIN =
+            java.util.regex.Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
+
+    /** kube-apiserver's check of a new object's name: a DNS-1123 subdomain (a label for namespaces), in its words. */
+    private static void checkName(Target t, String name) {
+        List<String> problems = new ArrayList<>();
+        boolean label = t.type() == ResourceType.NAMESPACES;
+        if (name.length() > (label ? 63 : 253)) {
+            problems.add("must be no more than " + (label ? 63 : 253) + " characters");
+        }
+        if (label ? !name.matches("[a-z0-9]([-a-z0-9]*[a-z0-9])?") : !DNS1123_SUBDOMAIN.matcher(name).matches()) {
+            problems.add(label
+                    ? "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with"
+                            + " an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')"
+                    : "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end"
+                            + " with an alphanumeric character (e.g. 'example.com', regex used for validation is"
+                            + " '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')");
+        }
+        if (!problems.isEmpty()) {
+            throw invalid(t, name, List.of(new FieldCause("metadata.name", FieldCause.INVALID,
+                    "Invalid value: \"" + name + "\": " + String.join(", ", problems))));
         }
     }
 
@@ -554,6 +633,7 @@ public final class ApiServerDispatcher extends Dispatcher {
             if (part == Part.STATUS) {
                 throw new ApiError(Status.notFound(t.type().plural(), t.type().group(), t.name()));
             }
+            checkName(t, t.name());
             ObjectNode meta = Json.metadata(merged);
             meta.put("name", t.name());
             if (t.namespace() != null) {
@@ -743,6 +823,9 @@ public final class ApiServerDispatcher extends Dispatcher {
     }
 
     private void publish(Event event) {
+        if (dryRunning) {
+            return;
+        }
         history.addLast(event);
         while (history.size() > historyLimit) {
             compactedBelow = history.removeFirst().resourceVersion();
