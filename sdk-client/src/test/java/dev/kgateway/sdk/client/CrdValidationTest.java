@@ -140,6 +140,23 @@ class CrdValidationTest {
     }
 
     @Test
+    void aTransientFailureOfTheFirstCrdReadIsTriedAgainByALaterWrite() {
+        installInCluster(KgatewayRelease.V2_3);
+        api.answer(r -> r.method().equals("GET") && r.path().startsWith(CRDS), 1, 503,
+                "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\",\"reason\":\"ServiceUnavailable\",\"code\":503,"
+                        + "\"message\":\"etcd leader changed\"}");
+        try (KgatewayClient kgw = client(CrdValidation.cluster())) {
+            NamespacedBackendClient backends = kgw.backends().inNamespace(NAMESPACE);
+            backends.create(lambdaWithV24Member("while-unreadable"));     // checked against the SDK's schema
+
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                    assertThatThrownBy(() -> backends.create(lambdaWithV24Member("once-readable")))
+                            .isInstanceOf(InvalidBackendException.class)
+                            .hasMessageContaining("spec.aws.lambda.accountId"));
+        }
+    }
+
+    @Test
     void anUnreadableCrdIsReportedOnceAndWritesFallBackToTheSdkSchema() {
         installInCluster(KgatewayRelease.V2_3);
         api.answer(r -> r.method().equals("GET") && r.path().startsWith(CRDS), 100, 403,

@@ -19,7 +19,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * watch), and compiles a validator from every version of the CRD it sees, so a CRD replaced in the
  * cluster is used by the next write. While there is no CRD to check against (the informer cannot
  * start, for example 403 without RBAC for CRDs, or the CRD is not installed, or its schema does not
- * compile) writes are checked against the SDK's schema, and that is logged once as a WARN.
+ * compile) writes are checked against the SDK's schema, and that is logged once as a WARN. A start
+ * that failed is tried again by a later write, a second after a transient failure, a minute after a refusal.
  */
 public final class ClusterCrdRules implements WriteRules {
 
@@ -34,6 +35,10 @@ public final class ClusterCrdRules implements WriteRules {
     private volatile boolean started;
     private volatile SharedIndexInformer<CustomResourceDefinition> informer;
     private volatile String failure;
+    /** When a failed start may be tried again ({@link System#nanoTime()}). */
+    private long nextAttempt = System.nanoTime();
+    static final java.time.Duration RETRY_TRANSIENT = java.time.Duration.ofSeconds(1);
+    static final java.time.Duration RETRY_REFUSED = java.time.Duration.ofMinutes(1);
 
     public ClusterCrdRules(ClientContext context) {
         this.context = context;
@@ -69,13 +74,17 @@ public final class ClusterCrdRules implements WriteRules {
         return compiled.rules();
     }
 
-    /** @return the informer on the CRD, started on the first call; {@code null} when it cannot start */
+    /**
+     * @return the informer on the CRD, started on the first call; {@code null} while it cannot start. A failed
+     *         start is tried again by a later write: after {@link #RETRY_TRANSIENT} when the failure may pass by itself
+     *         (5xx, 429, no answer), after {@link #RETRY_REFUSED} when it needs someone to act (401, 403, 404)
+     */
     private SharedIndexInformer<CustomResourceDefinition> informer() {
         if (started) {
             return informer;
         }
         synchronized (startLock) {
-            if (!started) {
+            if (!started && System.nanoTime() - nextAttempt >= 0) {
                 try {
                     var crd = context.fabric8WithoutRetries().apiextensions().v1().customResourceDefinitions().withName(CRD_NAME);
                     // a plain read first: without RBAC for CRDs it fails here, quietly, instead of in the informer's
@@ -89,13 +98,20 @@ public final class ClusterCrdRules implements WriteRules {
                         throw closed;
                     }
                     informer = running;
+                    started = true;
                 } catch (RuntimeException e) {
                     failure = reason(e);
+                    nextAttempt = System.nanoTime() + (transient_(e) ? RETRY_TRANSIENT : RETRY_REFUSED).toNanos();
                 }
-                started = true;
             }
             return informer;
         }
+    }
+
+    private static boolean transient_(RuntimeException e) {
+        io.fabric8.kubernetes.client.KubernetesClientException k = ErrorMapper.cause(e, io.fabric8.kubernetes.client.KubernetesClientException.class);
+        int code = k == null ? 0 : ErrorMapper.responseCode(k);
+        return code == 0 || code == 429 || code >= 500;
     }
 
     private Compiled compile(CustomResourceDefinition crd, String resourceVersion) {

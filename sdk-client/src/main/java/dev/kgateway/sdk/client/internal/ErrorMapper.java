@@ -53,6 +53,10 @@ final class ErrorMapper {
         if (e instanceof KubernetesClientTimeoutException) {
             return new KgatewayApiException("timed out: " + call.describe(), 408, "Timeout", serverMessage, ns, name, e);
         }
+        if (code == 0 && timedOut(e)) {
+            return new KgatewayApiException("timed out waiting for the API server's answer (the client's request timeout): "
+                    + call.describe(), 0, "Timeout", "", ns, name, e);
+        }
         if (!call.aboutBackends()) {
             return generic(e, call, code, reason, serverMessage);
         }
@@ -239,13 +243,36 @@ final class ErrorMapper {
      * with code -1 (0 in some paths) and the I/O error as a cause; the SDK reports code 0.
      */
     static boolean noAnswer(KubernetesClientException e) {
-        return e.getCode() <= 0 && causedBy(e, IOException.class);
+        return e.getCode() <= 0 && (causedBy(e, IOException.class) || timedOut(e));
+    }
+
+    /**
+     * The client gave up waiting for the answer (its request timeout): fabric8's Vert.x client reports
+     * that as a {@code TimeoutException}-like failure that is no {@link IOException}, the JDK client as
+     * an {@link java.net.http.HttpTimeoutException}. The request may still be handled by the server.
+     */
+    static boolean timedOut(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.util.concurrent.TimeoutException || t instanceof java.io.InterruptedIOException
+                    || t instanceof java.net.http.HttpTimeoutException || t.getClass().getSimpleName().contains("Timeout")) {
+                return true;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
     }
 
     /** The TLS handshake failed on the certificate or host name: repeating the request cannot help. */
     static boolean tlsRefused(Throwable e) {
-        return causedBy(e, SSLHandshakeException.class) || causedBy(e, SSLPeerUnverifiedException.class)
-                || causedBy(e, CertificateException.class);
+        if (causedBy(e, SSLPeerUnverifiedException.class) || causedBy(e, CertificateException.class)) {
+            return true;
+        }
+        // a handshake cut short (a server restarting, a reset) is no refusal: only a certificate or name is
+        SSLHandshakeException handshake = cause(e, SSLHandshakeException.class);
+        String why = handshake == null || handshake.getMessage() == null ? "" : handshake.getMessage().toLowerCase(java.util.Locale.ROOT);
+        return handshake != null && (why.contains("certificat") || why.contains("pkix") || why.contains("subject alternative"));
     }
 
     static boolean causedBy(Throwable e, Class<? extends Throwable> type) {

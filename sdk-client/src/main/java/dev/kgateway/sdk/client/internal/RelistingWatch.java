@@ -1,5 +1,6 @@
 package dev.kgateway.sdk.client.internal;
 
+import dev.kgateway.sdk.client.KgatewayApiException;
 import dev.kgateway.sdk.KgatewayException;
 import dev.kgateway.sdk.client.BackendEvent;
 import dev.kgateway.sdk.client.BackendWatch;
@@ -68,6 +69,11 @@ final class RelistingWatch implements BackendWatch {
     /** Events fabric8 handed over, for tests of the bound. */
     private final AtomicInteger received = new AtomicInteger();
     private volatile boolean open = true;
+    /** When the last probe of a reconnecting watch ran ({@link System#nanoTime()}), at most one per {@link #PROBE_INTERVAL}. */
+    private final java.util.concurrent.atomic.AtomicLong lastProbe = new java.util.concurrent.atomic.AtomicLong(System.nanoTime() - PROBE_INTERVAL.toNanos());
+    static final Duration PROBE_INTERVAL = Duration.ofSeconds(2);
+    /** fabric8's reconnect attempts since the last event. */
+    private final java.util.concurrent.atomic.AtomicInteger reconnects = new java.util.concurrent.atomic.AtomicInteger();
     /** The fabric8 watch in use and its forwarder; replaced under {@code this}. */
     private Watch current;
     private Forwarder currentForwarder;
@@ -182,6 +188,7 @@ final class RelistingWatch implements BackendWatch {
         @Override
         public void eventReceived(Action action, BackendResource resource) {
             received.incrementAndGet();
+            reconnects.set(0);
             handOff(this, () -> deliver(action, resource.backend()));
         }
 
@@ -206,6 +213,14 @@ final class RelistingWatch implements BackendWatch {
 
         @Override
         public boolean reconnecting() {
+            // fabric8 reconnects for ever whatever the server answers (401, 403 once RBAC changed, 404 once the CRD
+            // is gone): ask the server ourselves, now and then, whether watching can still work
+            // (from the second attempt in a row: a first reconnect is the normal case and needs no check)
+            long now = System.nanoTime();
+            long last = lastProbe.get();
+            if (open && reconnects.incrementAndGet() > 1 && now - last >= PROBE_INTERVAL.toNanos() && lastProbe.compareAndSet(last, now)) {
+                handOff(this, RelistingWatch.this::probe);
+            }
             // fabric8 gives up reconnecting after its limit unless told that we go on: we do, as long as we are open
             return open;
         }
@@ -353,6 +368,28 @@ final class RelistingWatch implements BackendWatch {
             } else {
                 relist("undecodable");
             }
+        }
+    }
+
+    /**
+     * While fabric8 reconnects: a one-item list, as the watch's user, tells whether the server still lets
+     * it watch. An answer that repeating cannot change (401, 403, 404) ends the watch with it; anything
+     * else lets fabric8 go on reconnecting.
+     */
+    private void probe() {
+        if (!open) {
+            return;
+        }
+        try {
+            collection.context.executor().execute(Call.read("list", collection.namespace, null),
+                    () -> collection.scope(options).list(new io.fabric8.kubernetes.api.model.ListOptionsBuilder().withLimit(1L).build()));
+        } catch (KgatewayApiException e) {
+            // only an answer of the server ends the watch here: the connection troubles of a reconnect do not
+            if (e.getCode() == 401 || e.getCode() == 403 || e.getCode() == 404) {
+                end(e);
+            }
+        } catch (RuntimeException e) {
+            // anything else: fabric8 goes on reconnecting
         }
     }
 
