@@ -9,6 +9,7 @@ import dev.kgateway.sdk.client.internal.WriteRules;
 import dev.kgateway.sdk.client.internal.DefaultBackendClient;
 import dev.kgateway.sdk.client.internal.RetryAfterHints;
 import dev.kgateway.sdk.client.internal.SafeListener;
+import dev.kgateway.sdk.client.internal.ServerWarnings;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -49,15 +50,19 @@ public final class KgatewayClient implements AutoCloseable {
         // a client built here hears Retry-After headers; a wrapped one keeps fabric8's own retries, which do
         RetryAfterHints hints = ownsClient ? new RetryAfterHints() : null;
         String fieldManager = builder.fieldManager != null ? builder.fieldManager : FieldManagers.applicationDefault();
+        ServerWarnings warnings = new ServerWarnings();
         this.client = ownsClient ? new KubernetesClientBuilder().withConfig(withoutFabric8Retries(builder.config))
                 .withHttpClientBuilderConsumer(http -> http.addOrReplaceInterceptor(RetryAfterHints.NAME, hints)
-                        .addOrReplaceInterceptor(FieldManagers.Parameter.NAME, new FieldManagers.Parameter(fieldManager)))
+                        .addOrReplaceInterceptor(FieldManagers.Parameter.NAME, new FieldManagers.Parameter(fieldManager))
+                        .addOrReplaceInterceptor(ServerWarnings.NAME, warnings))
                 .build() : builder.client;
         ApplyOptions applyOptions = builder.applyOptions != null ? builder.applyOptions : ApplyOptions.fieldManager(fieldManager);
         this.retryPolicy = builder.retryPolicy;
         CrdValidation validation = builder.crdValidation;
         this.context = new ClientContext(client, builder.retryPolicy, ctx -> rules(validation, ctx), applyOptions, hints,
                 SafeListener.of(builder.listeners));
+        context.fieldValidation(builder.fieldValidation);
+        warnings.listener(context.listener());
         this.backends = new DefaultBackendClient(context);
     }
 
@@ -177,6 +182,7 @@ public final class KgatewayClient implements AutoCloseable {
         private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
         private ApplyOptions applyOptions;
         private String fieldManager;
+        private FieldValidation fieldValidation = FieldValidation.STRICT;
         private final List<KgatewayClientListener> listeners = new ArrayList<>();
 
         private Builder() {
@@ -249,6 +255,24 @@ public final class KgatewayClient implements AutoCloseable {
          */
         public Builder fieldManager(String fieldManager) {
             this.fieldManager = ApplyOptions.fieldManager(fieldManager).fieldManager();
+            return this;
+        }
+
+        /**
+         * Chooses what the API server does with members of a written Backend that its CRD does not declare
+         * (default {@link FieldValidation#STRICT}, as kubectl: the write is refused naming each such field).
+         * {@link FieldValidation#WARN} writes without them and reports each as a warning; {@link FieldValidation#IGNORE}
+         * drops them silently. Reading never drops a member, so a document read with a misspelt field keeps it,
+         * and writing it back is refused under {@code STRICT}.
+         *
+         * <pre>{@code
+         * KgatewayClient kgw = KgatewayClient.builder().fieldValidation(FieldValidation.WARN).build();
+         * }</pre>
+         *
+         * @return this builder
+         */
+        public Builder fieldValidation(FieldValidation validation) {
+            this.fieldValidation = Objects.requireNonNull(validation, "validation");
             return this;
         }
 

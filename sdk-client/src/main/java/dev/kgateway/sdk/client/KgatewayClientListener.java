@@ -74,4 +74,14 @@ public interface KgatewayClientListener {
      */
     default void onRelist(String reason) {
     }
+
+    /**
+     * Called with each warning the API server sent with an answer (its {@code Warning} headers: an unknown
+     * field under {@link FieldValidation#WARN}, a deprecated API, ...), also logged at WARN. Clients made
+     * with {@code KgatewayClient.from(..)} see no headers and hear none.
+     *
+     * @param warning the warning's text
+     */
+    default void onWarning(String warning) {
+    }
 }

@@ -126,8 +126,8 @@ class FaultsTest {
 
     @Test
     void createThroughAFabric8ClientThatRetriesIsStillSentOnce() throws Exception {
-        server.expect().post().withPath(BACKENDS).andReturn(500, statusJson(500, "InternalError", "etcd timeout")).once();
-        server.expect().post().withPath(BACKENDS).andReturn(201, json(openai())).once();
+        server.expect().post().withPath(BACKENDS + "?fieldValidation=Strict").andReturn(500, statusJson(500, "InternalError", "etcd timeout")).once();
+        server.expect().post().withPath(BACKENDS + "?fieldValidation=Strict").andReturn(201, json(openai())).once();
         Config retrying = new ConfigBuilder(client.getConfiguration())
                 .withRequestRetryBackoffLimit(5).withRequestRetryBackoffInterval(10).build();
 

@@ -23,7 +23,7 @@ import java.util.function.UnaryOperator;
 final class TestBackends {
 
     /** The query every create, update and patch of a client the SDK built carries: its field manager (the default in tests). */
-    static final String WRITE = "?fieldManager=kgateway-java-sdk";
+    static final String WRITE = "?fieldValidation=Strict&fieldManager=kgateway-java-sdk";
 
     /** The namespace most tests work in. */
     static final String NS = "ai";

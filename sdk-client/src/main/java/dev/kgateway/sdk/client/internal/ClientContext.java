@@ -49,6 +49,7 @@ public final class ClientContext {
     /** Guards {@link #closed} against {@link #track}: a watch started while the client closes is either closed or refused. */
     private final Object lifecycle = new Object();
     private boolean closed;
+    private volatile dev.kgateway.sdk.client.FieldValidation fieldValidation = dev.kgateway.sdk.client.FieldValidation.STRICT;
 
     public ClientContext(KubernetesClient client, dev.kgateway.sdk.client.RetryPolicy retryPolicy, boolean validateBeforeWrite,
                          ApplyOptions applyOptions) {
@@ -211,13 +212,30 @@ public final class ClientContext {
         return executor;
     }
 
-    KgatewayClientListener listener() {
+    public KgatewayClientListener listener() {
         return listener;
     }
 
     /** @return what writes are checked against before they are sent */
     public WriteValidation writeValidation() {
         return writeValidation;
+    }
+
+    /** Sets the {@code fieldValidation} of every write; {@code KgatewayClient} sets it once, before any request. */
+    public void fieldValidation(dev.kgateway.sdk.client.FieldValidation validation) {
+        this.fieldValidation = java.util.Objects.requireNonNull(validation, "validation");
+    }
+
+    io.fabric8.kubernetes.client.dsl.FieldValidateable.Validation fieldValidation() {
+        return switch (fieldValidation) {
+            case STRICT -> io.fabric8.kubernetes.client.dsl.FieldValidateable.Validation.STRICT;
+            case WARN -> io.fabric8.kubernetes.client.dsl.FieldValidateable.Validation.WARN;
+            case IGNORE -> io.fabric8.kubernetes.client.dsl.FieldValidateable.Validation.IGNORE;
+        };
+    }
+
+    dev.kgateway.sdk.client.FieldValidation fieldValidationSetting() {
+        return fieldValidation;
     }
 
     ApplyOptions applyOptions() {

@@ -31,6 +31,11 @@ final class ErrorMapper {
 
     /** kube-apiserver's 404 for a path no API serves: the CRD is not installed or not yet Established. */
     private static final String NOT_SERVED = "the server could not find the requested resource";
+    /** kube-apiserver's words for members a CRD does not declare, under {@code fieldValidation=Strict}. */
+    static final String STRICT_DECODING = "strict decoding error:";
+    private static final Pattern UNKNOWN_FIELD = Pattern.compile("unknown field \"([^\"]+)\"");
+    private static final Pattern DUPLICATE_FIELD = Pattern.compile("duplicate field \"([^\"]+)\"");
+
     /** kube-apiserver's whole body, as plain text, for a path no API serves. */
     static final String PLAIN_NOT_FOUND = "404 page not found";
     private static final Pattern MISSING_NAMESPACE = Pattern.compile("namespaces \"([^\"]*)\" not found");
@@ -63,6 +68,8 @@ final class ErrorMapper {
         return switch (code) {
             case 404 -> notFound(e, call, serverMessage, status);
             case 409 -> conflict(e, call, reason, serverMessage);
+            case 400 -> serverMessage.contains(STRICT_DECODING) ? unknownFields(e, call, reason, serverMessage)
+                    : (KgatewayException) generic(e, call, code, reason, serverMessage);
             case 422 -> new BackendRejectedException("API server rejected Backend '" + name + "' in namespace '" + ns + "' (HTTP 422"
                     + (reason.isEmpty() ? "" : " " + reason) + ")" + suffix, violations(status), code, reason, serverMessage, ns, name, e);
             case 401 -> new KgatewayAuthorizationException("unauthorized: the credentials were refused for " + call.describe() + suffix,
@@ -130,6 +137,24 @@ final class ErrorMapper {
                 + " Established. Install kgateway (its CRDs come with it), or for a test cluster call"
                 + " KgatewayClient.installCrd(..)" + (serverMessage.isEmpty() ? "" : " (server: " + serverMessage + ")"),
                 404, "NotFound", serverMessage, call.namespace(), call.name(), e);
+    }
+
+    /** 400 under {@code fieldValidation=Strict}: one violation per member the CRD does not declare (or that came twice). */
+    private static KgatewayException unknownFields(KubernetesClientException e, Call call, String reason, String serverMessage) {
+        List<Violation> violations = new ArrayList<>();
+        Matcher unknown = UNKNOWN_FIELD.matcher(serverMessage);
+        while (unknown.find()) {
+            violations.add(new Violation(unknown.group(1), "FieldValueUnknown",
+                    "the Backend CRD of the cluster does not declare this member (misspelt, or of another kgateway release)", null));
+        }
+        Matcher duplicate = DUPLICATE_FIELD.matcher(serverMessage);
+        while (duplicate.find()) {
+            violations.add(new Violation(duplicate.group(1), "FieldValueDuplicate", "the member is given twice", null));
+        }
+        return new BackendRejectedException("API server rejected Backend '" + call.name() + "' in namespace '" + call.namespace()
+                + "' (HTTP 400" + (reason.isEmpty() ? "" : " " + reason) + ", fieldValidation=Strict): " + serverMessage
+                + "; fix the member, or write with KgatewayClient.builder().fieldValidation(FieldValidation.WARN) to drop it",
+                violations, 400, reason, serverMessage, call.namespace(), call.name(), e);
     }
 
     private static KgatewayApiException forbidden(KubernetesClientException e, Call call, String serverMessage) {

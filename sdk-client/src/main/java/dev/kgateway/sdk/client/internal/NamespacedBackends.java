@@ -15,7 +15,7 @@ import io.fabric8.kubernetes.client.dsl.Resource;
 import io.fabric8.kubernetes.client.dsl.ServerSideApplicable;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
-import io.fabric8.kubernetes.client.dsl.WritableOperation;
+import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -61,8 +61,8 @@ public final class NamespacedBackends extends BackendCollection implements Names
         return context.operation().inNamespace(namespace).withName(Names.requireName(name));
     }
 
-    private WritableOperation<BackendResource> item(BackendResource resource) {
-        return context.operation().inNamespace(namespace).resource(resource).dryRun(dryRun);
+    private NonDeletingOperation<BackendResource> item(BackendResource resource) {
+        return context.operation().inNamespace(namespace).resource(resource).dryRun(dryRun).fieldValidation(context.fieldValidation());
     }
 
     @Override
@@ -253,7 +253,8 @@ public final class NamespacedBackends extends BackendCollection implements Names
             answer = context.executor().execute(status ? Call.writeStatus(namespace, probe.getMetadata().getName())
                             : Call.write("update", namespace, probe.getMetadata().getName()),
                     () -> {
-                        WritableOperation<BackendResource> op = context.operation().inNamespace(namespace).resource(resource).dryRun(true);
+                        NonDeletingOperation<BackendResource> op = context.operation().inNamespace(namespace).resource(resource).dryRun(true)
+                                .fieldValidation(context.fieldValidation());
                         return (status ? op.subresource("status").update() : op.update()).backend();
                     });
         } catch (BackendConflictException e) {
@@ -328,7 +329,8 @@ public final class NamespacedBackends extends BackendCollection implements Names
         BackendResource resource = BackendResource.forWrite(stub, context.serialization());
         return confirmingNotFound(name, () -> context.executor().execute(Call.write("patch", namespace, name),
                 () -> item(resource).patch(new PatchContext.Builder().withPatchType(PatchType.JSON_MERGE)
-                        .withFieldManager(context.applyOptions().fieldManager()).build(), mergePatchJson)).backend());
+                        .withFieldManager(context.applyOptions().fieldManager())
+                        .withFieldValidation(context.fieldValidationSetting().parameter()).build(), mergePatchJson)).backend());
     }
 
     private void requireJsonObject(String json) {

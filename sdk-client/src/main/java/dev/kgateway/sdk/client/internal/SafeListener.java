@@ -52,6 +52,11 @@ public final class SafeListener implements KgatewayClientListener {
         each(l -> l.onRelist(reason));
     }
 
+    @Override
+    public void onWarning(String warning) {
+        each(l -> l.onWarning(warning));
+    }
+
     private void each(Consumer<KgatewayClientListener> callback) {
         for (KgatewayClientListener listener : listeners) {
             try {

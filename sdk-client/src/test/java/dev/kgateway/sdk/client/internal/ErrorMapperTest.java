@@ -368,8 +368,10 @@ class ErrorMapperTest {
     }
 
     @Test
-    void tlsRefusalsAreHandshakePeerAndCertificateFailures() {
-        assertThat(ErrorMapper.tlsRefused(new IOException(new SSLHandshakeException("x")))).isTrue();
+    void tlsRefusalsAreCertificateAndPeerFailuresNotCutHandshakes() {
+        assertThat(ErrorMapper.tlsRefused(new IOException(new SSLHandshakeException("PKIX path building failed")))).isTrue();
+        assertThat(ErrorMapper.tlsRefused(new IOException(new SSLHandshakeException("No subject alternative names present")))).isTrue();
+        assertThat(ErrorMapper.tlsRefused(new IOException(new SSLHandshakeException("Remote host terminated the handshake")))).isFalse();
         assertThat(ErrorMapper.tlsRefused(new IOException(new SSLPeerUnverifiedException("x")))).isTrue();
         assertThat(ErrorMapper.tlsRefused(new IOException(new CertificateException("x")))).isTrue();
         assertThat(ErrorMapper.tlsRefused(new IOException(new ConnectException("refused")))).isFalse();

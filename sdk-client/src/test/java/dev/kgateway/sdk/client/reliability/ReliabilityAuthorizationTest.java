@@ -96,7 +96,7 @@ class ReliabilityAuthorizationTest {
                 .startsWith("forbidden: cannot " + verb + " " + RESOURCE)
                 .contains("in namespace 'ai'")
                 .contains("grant verb '" + verb + "' on resource '" + RESOURCE + "'");
-        String query = method.equals("POST") || method.equals("PUT") ? "?fieldManager=kgateway-java-sdk" : "";
+        String query = method.equals("POST") || method.equals("PUT") ? "?fieldValidation=Strict&fieldManager=kgateway-java-sdk" : "";
         assertThat(received()).as("sent once: a 403 is not retried").containsExactly(method + " " + path + query);
     }
 
@@ -154,8 +154,8 @@ class ReliabilityAuthorizationTest {
 
     private void expect(String method, String path, String body) {
         switch (method) {
-            case "POST" -> server.expect().post().withPath(path + "?fieldManager=kgateway-java-sdk").andReturn(403, body).always();
-            case "PUT" -> server.expect().put().withPath(path + "?fieldManager=kgateway-java-sdk").andReturn(403, body).always();
+            case "POST" -> server.expect().post().withPath(path + "?fieldValidation=Strict&fieldManager=kgateway-java-sdk").andReturn(403, body).always();
+            case "PUT" -> server.expect().put().withPath(path + "?fieldValidation=Strict&fieldManager=kgateway-java-sdk").andReturn(403, body).always();
             case "DELETE" -> server.expect().delete().withPath(path).andReturn(403, body).always();
             default -> server.expect().get().withPath(path).andReturn(403, body).always();
         }

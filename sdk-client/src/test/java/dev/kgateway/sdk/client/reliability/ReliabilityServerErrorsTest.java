@@ -179,11 +179,11 @@ class ReliabilityServerErrorsTest {
     void everyIdempotentCallIsRetriedOnceAfterOne5xx() throws Exception {
         server.expect().get().withPath(BASE + "?limit=500").andReturn(502, status(502, "BadGateway", null)).once();
         server.expect().get().withPath(BASE + "?limit=500").andReturn(200, LIST_JSON).once();
-        server.expect().put().withPath(ITEM + "?fieldManager=kgateway-java-sdk").andReturn(503, status(503, "ServiceUnavailable", null)).once();
-        server.expect().put().withPath(ITEM + "?fieldManager=kgateway-java-sdk").andReturn(200, BACKEND_JSON).once();
+        server.expect().put().withPath(ITEM + "?fieldValidation=Strict&fieldManager=kgateway-java-sdk").andReturn(503, status(503, "ServiceUnavailable", null)).once();
+        server.expect().put().withPath(ITEM + "?fieldValidation=Strict&fieldManager=kgateway-java-sdk").andReturn(200, BACKEND_JSON).once();
         server.expect().get().withPath(ITEM).andReturn(200, BACKEND_JSON).always(); // fabric8 reads before a merge patch
-        server.expect().patch().withPath(ITEM + "?fieldManager=kgateway-java-sdk").andReturn(504, status(504, "Timeout", null)).once();
-        server.expect().patch().withPath(ITEM + "?fieldManager=kgateway-java-sdk").andReturn(200, BACKEND_JSON).once();
+        server.expect().patch().withPath(ITEM + "?fieldValidation=Strict&fieldManager=kgateway-java-sdk").andReturn(504, status(504, "Timeout", null)).once();
+        server.expect().patch().withPath(ITEM + "?fieldValidation=Strict&fieldManager=kgateway-java-sdk").andReturn(200, BACKEND_JSON).once();
         server.expect().delete().withPath(ITEM).andReturn(500, status(500, "InternalError", null)).once();
         server.expect().delete().withPath(ITEM).andReturn(200, BACKEND_JSON).once();
         NamespacedBackendClient backends = client(RetryPolicy.DEFAULT);
@@ -203,18 +203,18 @@ class ReliabilityServerErrorsTest {
     @ParameterizedTest(name = "HTTP {0}")
     @ValueSource(ints = {500, 503})
     void createIsSentExactlyOnceWhateverTheServerAnswers(int code) throws Exception {
-        server.expect().post().withPath(BASE + "?fieldManager=kgateway-java-sdk").andReturn(code, status(code, "Failure", code == 429 ? 1 : null)).always();
+        server.expect().post().withPath(BASE + "?fieldValidation=Strict&fieldManager=kgateway-java-sdk").andReturn(code, status(code, "Failure", code == 429 ? 1 : null)).always();
         NamespacedBackendClient backends = client(RetryPolicy.DEFAULT);
 
         KgatewayApiException e = catchThrowableOfType(KgatewayApiException.class, () -> backends.create(BackendJson.fromJson(BACKEND_JSON)));
 
         assertThat(e.getCode()).isEqualTo(code);
-        assertThat(received()).containsExactly("POST " + BASE + "?fieldManager=kgateway-java-sdk");
+        assertThat(received()).containsExactly("POST " + BASE + "?fieldValidation=Strict&fieldManager=kgateway-java-sdk");
     }
 
     @Test
     void createWhoseConnectionDropsAfterTheServerGotItIsSentExactlyOnce() throws Exception {
-        server.expect().post().withPath(BASE + "?fieldManager=kgateway-java-sdk").andReturn(201, BACKEND_JSON).always();
+        server.expect().post().withPath(BASE + "?fieldValidation=Strict&fieldManager=kgateway-java-sdk").andReturn(201, BACKEND_JSON).always();
         try (ReliabilityProxy proxy = new ReliabilityProxy(server.getPort())) {
             proxy.dropResponsesTo("POST " + BASE);
             NamespacedBackendClient backends = client(new ConfigBuilder(config).withMasterUrl(proxy.url()).build(), RetryPolicy.DEFAULT);
@@ -224,7 +224,7 @@ class ReliabilityServerErrorsTest {
             assertThat(e.getCode()).as("no answer").isZero();
             assertThat(e.getMessage()).startsWith("no answer from the API server: create");
             assertThat(proxy.dropped()).isEqualTo(1);
-            assertThat(received()).containsExactly("POST " + BASE + "?fieldManager=kgateway-java-sdk");
+            assertThat(received()).containsExactly("POST " + BASE + "?fieldValidation=Strict&fieldManager=kgateway-java-sdk");
         }
     }
 
@@ -245,7 +245,7 @@ class ReliabilityServerErrorsTest {
 
     @Test
     void createThroughAWrappedFabric8ClientWithItsOwnRetriesIsSentExactlyOnce() throws Exception {
-        server.expect().post().withPath(BASE).andReturn(500, status(500, "InternalError", null)).always();
+        server.expect().post().withPath(BASE + "?fieldValidation=Strict").andReturn(500, status(500, "InternalError", null)).always();
         // a fabric8 client as an application builds it: fabric8 retries 10 times by default
         KubernetesClient fabric8 = new KubernetesClientBuilder().withConfig(new ConfigBuilder(config)
                 .withRequestRetryBackoffLimit(10).withRequestRetryBackoffInterval(10).build()).build();
@@ -255,6 +255,6 @@ class ReliabilityServerErrorsTest {
         KgatewayApiException e = catchThrowableOfType(KgatewayApiException.class, () -> backends.create(BackendJson.fromJson(BACKEND_JSON)));
 
         assertThat(e.getCode()).isEqualTo(500);
-        assertThat(received()).containsExactly("POST " + BASE);
+        assertThat(received()).containsExactly("POST " + BASE + "?fieldValidation=Strict");
     }
 }
