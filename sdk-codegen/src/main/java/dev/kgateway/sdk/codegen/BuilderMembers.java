@@ -70,7 +70,7 @@ final class BuilderMembers {
             } else {
                 m.setter(p, doc);
             }
-            m.nestedBuilders(p);
+            m.nestedBuilders(p, doc);
         }
         m.mapMethods(ImmutableObjectRule.UNKNOWN_MEMBERS, owner(value).directClass(ImmutableObjectRule.JSON_NODE),
                 "JSON members the schema does not describe, written as they are next to the declared ones."
@@ -113,6 +113,7 @@ final class BuilderMembers {
         set.javadoc().add("Sets {@code " + p.jsonName() + "}; {@code null} removes it.\n" + doc.full());
         set.javadoc().addParam(v).add("the new value, or {@code null}");
         set.javadoc().addReturn().add("this builder");
+        doc.deprecateIfSeedOnly(set);
     }
 
     private void listMethods(Property p, MemberDocs doc) {
@@ -148,6 +149,9 @@ final class BuilderMembers {
                 + single.erasure().name() + ")}.");
         addAll.javadoc().addParam(more).add("the elements, none null");
         addAll.javadoc().addReturn().add("this builder");
+        for (JMethod method : new JMethod[] {addOne, addMany, replace, addAll}) {
+            doc.deprecateIfSeedOnly(method);
+        }
     }
 
     private void mapMethods(String javaName, JClass valueType, String doc, String jsonName) {
@@ -185,7 +189,7 @@ final class BuilderMembers {
     }
 
     /** {@code spec(Consumer<BackendSpec.Builder>)}, {@code editSpec(..)} and {@code addHosts(Consumer<StaticHost.Builder>)}. */
-    private void nestedBuilders(Property p) {
+    private void nestedBuilders(Property p, MemberDocs doc) {
         boolean list = p.isList();
         JType target = list ? p.elementType() : p.type();
         if (factory.kindOf(target) != ImmutablesRuleFactory.GeneratedKind.VALUE || p.isMap()) {
@@ -205,12 +209,13 @@ final class BuilderMembers {
                 + "\n<pre>{@code\n." + method + "(x -> x.someProperty(...))\n}</pre>");
         overload.javadoc().addParam(consumer).add("fills in the nested builder");
         overload.javadoc().addReturn().add("this builder");
+        doc.deprecateIfSeedOnly(overload);
         if (!list) {
-            editInPlace(p, targetClass, targetBuilder);
+            doc.deprecateIfSeedOnly(editInPlace(p, targetClass, targetBuilder));
         }
     }
 
-    private void editInPlace(Property p, JClass targetClass, JClass targetBuilder) {
+    private JMethod editInPlace(Property p, JClass targetClass, JClass targetBuilder) {
         String cap = Names.capitalize(p.javaName());
         JMethod edit = builder.method(JMod.PUBLIC, builder, "edit" + cap);
         JVar consumer = edit.param(owner.ref(Consumer.class).narrow(targetBuilder), "edit");
@@ -226,6 +231,7 @@ final class BuilderMembers {
                 + "\nan unknown member named like a declared one fails here already.");
         edit.javadoc().addParam(consumer).add("changes the nested builder");
         edit.javadoc().addReturn().add("this builder");
+        return edit;
     }
 
     /** The final JDK types jsonschema2pojo maps schema scalars to. */

@@ -55,6 +55,15 @@ final class SchemaChecks {
         }
     }
 
+    /**
+     * A member that no kgateway release serves, only the seed schema: every release's CRD prunes it
+     * and then refuses what is left. The message names the member to use instead.
+     */
+    static void seedOnly(List<Violation> out, String path, Object value, String message) {
+        String text = value instanceof String || value instanceof Number || value instanceof Boolean ? value.toString() : null;
+        out.add(new Violation(path, "seedOnly", message, text));
+    }
+
     static void minLength(List<Violation> out, String path, String value, int min) {
         if (value.codePointCount(0, value.length()) < min) {
             out.add(new Violation(path, "minLength", min == 1 ? "must not be empty" : "must be at least " + min + " characters", value));
