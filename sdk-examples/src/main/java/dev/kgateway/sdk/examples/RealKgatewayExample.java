@@ -235,6 +235,7 @@ public final class RealKgatewayExample {
         return group.getBackendRefs().stream().map(LocalObjectReference::getName).collect(Collectors.joining("+", "[", "]"));
     }
 
+    @SuppressWarnings("deprecation") // reads seed-shaped documents too
     private static String describeAws(AwsBackend aws) {
         String target;
         if (aws.getLambda() != null) {
@@ -262,6 +263,7 @@ public final class RealKgatewayExample {
         };
     }
 
+    @SuppressWarnings("deprecation") // reads seed-shaped documents too
     private static String describeAi(AiBackend ai) {
         if (ai.getProvider() != null) {
             return "AI (seed) " + ai.getProvider().getType().value();
