@@ -212,6 +212,9 @@ final class BuilderMembers {
         doc.deprecateIfSeedOnly(overload);
         if (!list) {
             doc.deprecateIfSeedOnly(editInPlace(p, targetClass, targetBuilder));
+        } else {
+            doc.deprecateIfSeedOnly(editMatching(p, targetClass, targetBuilder));
+            doc.deprecateIfSeedOnly(removeMatching(p, targetClass));
         }
     }
 
@@ -232,6 +235,60 @@ final class BuilderMembers {
         edit.javadoc().addParam(consumer).add("changes the nested builder");
         edit.javadoc().addReturn().add("this builder");
         return edit;
+    }
+
+    /**
+     * {@code editMatchingHosts(h -> h.getPort() == 8080, h -> h.port(9090))}: every element that
+     * matches is replaced by what its builder (holding the element) builds; the others, and the order,
+     * are kept.
+     */
+    private JMethod editMatching(Property p, JClass element, JClass elementBuilder) {
+        String cap = Names.capitalize(p.javaName());
+        JMethod edit = builder.method(JMod.PUBLIC, builder, "editMatching" + cap);
+        JVar match = edit.param(owner.ref(java.util.function.Predicate.class).narrow(element), "match");
+        JVar consumer = edit.param(owner.ref(Consumer.class).narrow(elementBuilder), "edit");
+        edit.body().directStatement("java.util.List<" + element.fullName() + "> edited = new java.util.ArrayList<>();\n"
+                + "for (" + element.fullName() + " element : build()." + p.getter() + "()) {\n"
+                + "    if (" + match.name() + ".test(element)) {\n"
+                + "        " + elementBuilder.fullName() + " nested = element.toBuilder();\n"
+                + "        " + consumer.name() + ".accept(nested);\n"
+                + "        edited.add(nested.build());\n"
+                + "    } else {\n"
+                + "        edited.add(element);\n"
+                + "    }\n"
+                + "}\n"
+                + "return " + p.javaName() + "(edited);");
+        edit.javadoc().add("Changes, in place, every element of {@code " + p.jsonName() + "} that {@code match} accepts:"
+                + "\n{@code edit} gets a builder holding the element, and what it builds takes the element's place;"
+                + "\nthe other elements and the order are kept. One deep change stays one expression:"
+                + "\n<pre>{@code\nBackend moved = backend.editSpec(s -> s.editStaticBackend(st -> st"
+                + "\n    .editMatchingHosts(h -> \"10.0.0.8\".equals(h.getHost()), h -> h.port(9090))));\n}</pre>"
+                + "\n<p>The elements are read from a snapshot of this builder ({@link #build()}).");
+        edit.javadoc().addParam(match).add("selects the elements to change");
+        edit.javadoc().addParam(consumer).add("changes one element's builder; called once per matching element");
+        edit.javadoc().addReturn().add("this builder");
+        return edit;
+    }
+
+    /** {@code removeMatchingFromHosts(h -> h.getPort() == 8080)}: every element that matches is removed. */
+    private JMethod removeMatching(Property p, JClass element) {
+        String cap = Names.capitalize(p.javaName());
+        JMethod remove = builder.method(JMod.PUBLIC, builder, "removeMatchingFrom" + cap);
+        JVar match = remove.param(owner.ref(java.util.function.Predicate.class).narrow(element), "match");
+        remove.body().directStatement("java.util.List<" + element.fullName() + "> kept = new java.util.ArrayList<>();\n"
+                + "for (" + element.fullName() + " element : build()." + p.getter() + "()) {\n"
+                + "    if (!" + match.name() + ".test(element)) {\n"
+                + "        kept.add(element);\n"
+                + "    }\n"
+                + "}\n"
+                + "return " + p.javaName() + "(kept);");
+        remove.javadoc().add("Removes every element of {@code " + p.jsonName() + "} that {@code match} accepts; the others keep their order."
+                + "\n<pre>{@code\nBackend fewer = backend.editSpec(s -> s.editStaticBackend(st -> st"
+                + "\n    .removeMatchingFromHosts(h -> h.getPort() == 8080)));\n}</pre>"
+                + "\n<p>The elements are read from a snapshot of this builder ({@link #build()}).");
+        remove.javadoc().addParam(match).add("selects the elements to remove");
+        remove.javadoc().addReturn().add("this builder");
+        return remove;
     }
 
     /** The final JDK types jsonschema2pojo maps schema scalars to. */
