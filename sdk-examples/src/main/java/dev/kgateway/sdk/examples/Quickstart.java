@@ -34,7 +34,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
 
 /**
- * The five-minute tour of the SDK: builds seed-shaped and real kgateway Backends (Lambda with
+ * The five-minute tour of the SDK: builds kgateway Backends in the shapes the releases serve (Lambda with
  * auth, EC2, GCP, dynamic forward proxy, priority groups, v2.0/v2.1 AI), creates, lists, watches,
  * edits in place, patches, validates, loads YAML, applies and deletes them, printing as it goes.
  * Runs against an embedded API server by default, or against a real cluster in a namespace it
@@ -143,9 +143,9 @@ public final class Quickstart {
     static void tour(KgatewayClient kgw, String namespace, PrintStream out) {
         NamespacedBackendClient backends = kgw.backends().inNamespace(namespace);
 
-        step(out, 1, "Build seed-shaped and real kgateway Backends with the builders");
+        step(out, 1, "Build kgateway Backends with the builders, each in a shape a release serves");
         List<Backend> built = new ArrayList<>(SampleBackends.all(namespace));
-        built.forEach(b -> out.println("  " + b.getMetadata().getName() + " (seed): " + RealKgatewayExample.describe(b)));
+        built.forEach(b -> out.println("  " + b.getMetadata().getName() + ": " + RealKgatewayExample.describe(b)));
         for (RealKgatewayExample.Shape shape : RealKgatewayExample.all(namespace)) {
             built.add(shape.backend());
             out.println("  " + shape.backend().getMetadata().getName() + " (kgateway " + shape.acceptedBy() + "): "

@@ -276,6 +276,12 @@ public final class RealKgatewayExample {
             return "AI (v2.1) OpenAI-format " + llm.getOpenai().getModel()
                     + (llm.getHost() == null ? "" : " at " + llm.getHost() + ":" + llm.getPort());
         }
+        if (llm.getAzureOpenAi() != null) {
+            return "AI (v2.1) Azure OpenAI deployment " + llm.getAzureOpenAi().getDeploymentName();
+        }
+        if (llm.getGemini() != null) {
+            return "AI (v2.1) Gemini " + llm.getGemini().getModel();
+        }
         if (llm.getProvider() != null && llm.getProvider().getOpenai() != null) {
             return "AI (v2.0) OpenAI " + llm.getProvider().getOpenai().getModel();
         }

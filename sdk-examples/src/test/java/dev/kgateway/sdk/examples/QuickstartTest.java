@@ -30,12 +30,14 @@ class QuickstartTest {
     }
 
     @Test
-    void tourBuildsAndEditsRealKgatewayShapesNextToTheSeedOnes() {
+    void tourBuildsAndEditsOnlyShapesAKgatewayReleaseServes() {
         int code = run();
 
         String printed = out.toString(StandardCharsets.UTF_8);
         assertThat(code).isZero();
-        assertThat(printed).contains("payments (seed): AWS Lambda charge-card (seed shape)")
+        assertThat(printed).doesNotContain("seed")
+                .contains("payments: AWS Lambda charge-card in us-east-1, credentials: assume role")
+                .contains("azure-openai: AI (v2.1) Azure OpenAI deployment gpt-4o-mini").contains("gemini: AI (v2.1) Gemini gemini-1.5-pro")
                 .contains("lambda-thumbnails (kgateway v2.4+): AWS Lambda thumbnailer:live in eu-west-1")
                 .contains("ec2-payments (kgateway v2.4+): AWS EC2 instances on port 8080")
                 .contains("gcp-run (kgateway v2.3+): GCP run.example.app")
