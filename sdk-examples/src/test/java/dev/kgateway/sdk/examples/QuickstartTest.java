@@ -68,4 +68,26 @@ class QuickstartTest {
     void kubeconfigWithoutPathExitsTwo() {
         assertThat(run("--kubeconfig")).isEqualTo(2);
     }
+
+    @Test
+    void aMissingKubeconfigFailsWithItsOneLineReasonAndExitCodeOne(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) throws Exception {
+        java.io.ByteArrayOutputStream errBytes = new java.io.ByteArrayOutputStream();
+        java.nio.file.Path nope = tmp.resolve("nope");
+
+        int code = Quickstart.run(new String[] {"--kubeconfig", nope.toString()}, new java.io.PrintStream(new java.io.ByteArrayOutputStream()),
+                new java.io.PrintStream(errBytes, true, StandardCharsets.UTF_8));
+
+        assertThat(code).isEqualTo(1);
+        assertThat(errBytes.toString(StandardCharsets.UTF_8).strip()).startsWith("Quickstart failed:").contains("cannot read kubeconfig " + nope)
+                .doesNotContain("\n");
+    }
+
+    @Test
+    void theExitCodeFileHoldsTheCodeForTheBuildToCheck(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) throws Exception {
+        java.nio.file.Path file = tmp.resolve("target/quickstart.exit");
+
+        Quickstart.writeExitCode(file, 1);
+
+        assertThat(java.nio.file.Files.readString(file)).isEqualTo("1");
+    }
 }

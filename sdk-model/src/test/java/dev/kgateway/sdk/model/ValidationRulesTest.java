@@ -118,6 +118,15 @@ class ValidationRulesTest {
         assertThat(rules(valid)).isEmpty();
     }
 
+    @Test
+    void kubernetesNamePatternsAreExplainedInWordsNotQuoted() {
+        assertThat(rules(meta(staticBackend(), m -> m.name("My_Backend"))).get(0).message())
+                .isEqualTo("must be a DNS-1123 subdomain: lowercase letters, digits, '-' and '.', starting and ending with a letter or digit");
+        assertThat(rules(meta(staticBackend(), m -> m.namespace("team.prod"))).get(0).message())
+                .isEqualTo("must be a DNS-1123 label: lowercase letters, digits and '-', starting and ending with a letter or digit");
+        assertThat(rules(aws(a -> a.accountId("123"))).get(0).message()).isEqualTo("must match ^[0-9]{12}$");
+    }
+
     // ---- seed-only members: every release refuses them ----------------------------------------
 
     @Test

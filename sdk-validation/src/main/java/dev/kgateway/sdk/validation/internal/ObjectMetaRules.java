@@ -42,6 +42,9 @@ public final class ObjectMetaRules {
 
     /** Adds a violation to {@code out} for each metadata rule {@code document}'s metadata breaks. */
     public static void check(JsonNode document, List<Violation> out) {
+        if (!document.isObject()) {
+            return; // a type error at the root already
+        }
         JsonNode meta = document.path("metadata");
         FieldPath path = FieldPath.ROOT.child("metadata");
         String name = text(meta.get("name"));
