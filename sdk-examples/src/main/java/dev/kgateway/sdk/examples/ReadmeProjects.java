@@ -25,13 +25,20 @@ import java.util.stream.Stream;
  * <project>...</project>
  * ```
  * }</pre>
- * {@code java dev.kgateway.sdk.examples.ReadmeProjects <repository root> <output directory>} reads
- * {@code README.md} and every module's {@code README.md}.
+ * A marker ending in {@code body} ({@code <!-- readme-project consumer: src/main/java/A.java body -->})
+ * marks statements rather than a whole file: they replace the line {@value #PLACEHOLDER} of the
+ * template {@code PATH.template} of that project (in the templates directory), indented like it.
+ *
+ * <p>{@code java dev.kgateway.sdk.examples.ReadmeProjects <repository root> <output directory> <templates directory>}
+ * reads {@code README.md} and every module's {@code README.md}.
  */
 public final class ReadmeProjects {
 
     /** The marker line before a snippet that is a file of a project. */
-    static final Pattern MARKER = Pattern.compile("<!-- readme-project ([a-z0-9][a-z0-9-]*): ([A-Za-z0-9_./-]+) -->");
+    static final Pattern MARKER = Pattern.compile("<!-- readme-project ([a-z0-9][a-z0-9-]*): ([A-Za-z0-9_./-]+)( body)? -->");
+
+    /** The line of a template that a {@code body} snippet replaces, indented as the snippet will be. */
+    static final String PLACEHOLDER = "// README";
 
     private ReadmeProjects() {
     }
@@ -42,7 +49,7 @@ public final class ReadmeProjects {
      * @throws IllegalArgumentException when a marker is not followed by a fenced block, the block is
      *                                  not closed, a path leaves its project, or a file is given twice
      */
-    public static Map<String, String> files(String markdown) {
+    public static Map<String, String> files(String markdown, java.util.function.Function<String, String> templates) {
         List<String> lines = markdown.lines().toList();
         Map<String, String> out = new LinkedHashMap<>();
         for (int i = 0; i < lines.size(); i++) {
@@ -66,7 +73,11 @@ public final class ReadmeProjects {
                 throw new IllegalArgumentException(where + ": the code block is not closed");
             }
             String file = m.group(1) + "/" + m.group(2);
-            if (out.put(file, String.join("\n", block) + "\n") != null) {
+            String text = String.join("\n", block) + "\n";
+            if (m.group(3) != null) {
+                text = fill(templates.apply(file + ".template"), block, where);
+            }
+            if (out.put(file, text) != null) {
                 throw new IllegalArgumentException(where + ": " + file + " is given twice");
             }
             i = j;
@@ -74,12 +85,34 @@ public final class ReadmeProjects {
         return out;
     }
 
+    /** The template with its placeholder line replaced by {@code block}, each line indented like the placeholder. */
+    static String fill(String template, List<String> block, String where) {
+        if (template == null) {
+            throw new IllegalArgumentException(where + ": a body snippet needs its template (the file's path + .template)");
+        }
+        StringBuilder out = new StringBuilder();
+        boolean filled = false;
+        for (String line : template.lines().toList()) {
+            if (line.trim().equals(PLACEHOLDER) && !filled) {
+                String indent = line.substring(0, line.indexOf(PLACEHOLDER));
+                block.forEach(b -> out.append(b.isEmpty() ? "" : indent + b).append('\n'));
+                filled = true;
+            } else {
+                out.append(line).append('\n');
+            }
+        }
+        if (!filled) {
+            throw new IllegalArgumentException(where + ": its template has no line " + PLACEHOLDER);
+        }
+        return out.toString();
+    }
+
     /**
      * Writes every project file of {@code README.md} and {@code <module>/README.md} under {@code root}.
      *
      * @return the files written, relative to {@code output}
      */
-    public static List<String> write(Path root, Path output) throws IOException {
+    public static List<String> write(Path root, Path output, Path templates) throws IOException {
         List<Path> readmes = new ArrayList<>();
         readmes.add(root.resolve("README.md"));
         try (Stream<Path> modules = Files.list(root)) {
@@ -87,7 +120,7 @@ public final class ReadmeProjects {
         }
         Map<String, String> all = new LinkedHashMap<>();
         for (Path readme : readmes) {
-            for (Map.Entry<String, String> f : files(Files.readString(readme)).entrySet()) {
+            for (Map.Entry<String, String> f : files(Files.readString(readme), t -> read(templates.resolve(t))).entrySet()) {
                 if (all.put(f.getKey(), f.getValue()) != null) {
                     throw new IllegalArgumentException(readme + ": " + f.getKey() + " is given by two snippets");
                 }
@@ -101,12 +134,20 @@ public final class ReadmeProjects {
         return List.copyOf(all.keySet());
     }
 
+    private static String read(Path file) {
+        try {
+            return Files.isRegularFile(file) ? Files.readString(file) : null;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public static void main(String[] args) {
-        if (args.length != 2) {
-            throw new IllegalArgumentException("usage: ReadmeProjects <repository root> <output directory>");
+        if (args.length != 3) {
+            throw new IllegalArgumentException("usage: ReadmeProjects <repository root> <output directory> <templates directory>");
         }
         try {
-            List<String> written = write(Path.of(args[0]), Path.of(args[1]));
+            List<String> written = write(Path.of(args[0]), Path.of(args[1]), Path.of(args[2]));
             System.out.println("README projects: " + written);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
