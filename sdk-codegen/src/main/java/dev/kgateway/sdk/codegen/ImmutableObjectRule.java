@@ -120,6 +120,16 @@ final class ImmutableObjectRule implements Rule<JPackage, JType> {
         return c;
     }
 
+    /** Gives {@code companion} the {@code @SuppressWarnings("deprecation")} of {@code value}, if it has it (seed-only members). */
+    static void suppressDeprecationLike(JDefinedClass value, JDefinedClass companion) {
+        for (JAnnotationUse use : value.annotations()) {
+            if (use.getAnnotationClass().fullName().equals(SuppressWarnings.class.getName())) {
+                companion.annotate(SuppressWarnings.class).param("value", "deprecation");
+                return;
+            }
+        }
+    }
+
     /** {@code {"type":"object","additionalProperties":{...}}} without properties is a map, not a wrapper class. */
     private JType mapType(String nodeName, JsonNode node, JPackage pkg, Schema schema) {
         JCodeModel owner = pkg.owner();

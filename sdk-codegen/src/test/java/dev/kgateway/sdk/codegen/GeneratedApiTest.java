@@ -174,6 +174,9 @@ class GeneratedApiTest {
             assertThat(before).as(method).contains(deprecation).contains("@Deprecated");
         }
         assertThat(src).contains("@SuppressWarnings(\"deprecation\")");
+        assertThat(squash(source(sources, "ThingDeserializer"))).contains("@SuppressWarnings(\"deprecation\")");
+        assertThat(squash(source(sources, "ThingSerializer"))).contains("@SuppressWarnings(\"deprecation\")");
+        assertThat(squash(source(sources, "ThingSpecSerializer"))).doesNotContain("@SuppressWarnings");
         int served = src.indexOf("public abstract ThingSpec getSpec()");
         assertThat(src.substring(src.lastIndexOf("/**", served), served)).doesNotContain("@deprecated").doesNotContain("@Deprecated");
     }
