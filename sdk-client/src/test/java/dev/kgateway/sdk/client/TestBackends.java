@@ -1,7 +1,8 @@
 package dev.kgateway.sdk.client;
 
-import dev.kgateway.sdk.model.AiProviderType;
 import dev.kgateway.sdk.model.AuthToken;
+import dev.kgateway.sdk.model.AuthTokenKind;
+import dev.kgateway.sdk.model.AwsAuthType;
 import dev.kgateway.sdk.model.Backend;
 import dev.kgateway.sdk.model.BackendJson;
 import dev.kgateway.sdk.model.BackendSpec;
@@ -35,15 +36,12 @@ final class TestBackends {
     enum Kind {
         STATIC(TestBackends::staticBackend, s -> s.withStaticBackend(s.getStaticBackend().withHosts(List.of(
                 s.getStaticBackend().getHosts().get(0).withPort(9090))))),
-        AWS(TestBackends::awsBackend, s -> s.withAws(s.getAws().withLambdaFunctionName("checkout-v2"))),
-        AI_OPENAI(TestBackends::openAiBackend, s -> s.withAi(s.getAi().withProvider(s.getAi().getProvider().withOpenai(
-                s.getAi().getProvider().getOpenai().withAuthToken(token("openai-key-rotated")))))),
-        AI_AZURE(TestBackends::azureBackend, s -> s.withAi(s.getAi().withProvider(s.getAi().getProvider().withAzure(
-                s.getAi().getProvider().getAzure().withDeploymentName("gpt-4o-mini"))))),
-        AI_GEMINI(TestBackends::geminiBackend, s -> s.withAi(s.getAi().withProvider(s.getAi().getProvider().withGemini(
-                s.getAi().getProvider().getGemini().withAuthToken(token("gemini-key-rotated")))))),
-        // Mistral has no settings block: the only other valid AI spec is another provider.
-        AI_MISTRAL(TestBackends::mistralBackend, s -> openAiBackend("unused").getSpec());
+        AWS(TestBackends::awsBackend, s -> s.editAws(a -> a.editLambda(l -> l.functionName("checkout-v2")))),
+        AI_OPENAI(TestBackends::openAiBackend, s -> s.editAi(ai -> ai.editLlm(l -> l.editOpenai(o -> o.authToken(token("openai-key-rotated")))))),
+        AI_AZURE(TestBackends::azureBackend, s -> s.editAi(ai -> ai.editLlm(l -> l.editAzureOpenAi(az -> az.deploymentName("gpt-4o-mini"))))),
+        AI_GEMINI(TestBackends::geminiBackend, s -> s.editAi(ai -> ai.editLlm(l -> l.editGemini(g -> g.authToken(token("gemini-key-rotated")))))),
+        // Mistral is an OpenAI-format provider at Mistral's host: the other valid AI spec is another model.
+        AI_MISTRAL(TestBackends::mistralBackend, s -> s.editAi(ai -> ai.editLlm(l -> l.editOpenai(o -> o.model("mistral-small-latest")))));
 
         private final java.util.function.Function<String, Backend> factory;
         private final UnaryOperator<BackendSpec> specChange;
@@ -75,48 +73,50 @@ final class TestBackends {
                 .build();
     }
 
+    /** An AWS Lambda that assumes a role (kgateway v2.4 and later). */
     static Backend awsBackend(String name) {
         return Backend.builder()
                 .metadata(m -> m.name(name))
-                .spec(s -> s.type(BackendType.AWS).aws(a -> a.region("eu-west-1").lambdaFunctionName("checkout")
-                        .accountId("123456789012").roleArn("arn:aws:iam::123456789012:role/lambda-invoker")))
+                .spec(s -> s.type(BackendType.AWS).aws(a -> a.region("eu-west-1").accountId("123456789012")
+                        .lambda(l -> l.functionName("checkout"))
+                        .auth(x -> x.type(AwsAuthType.ASSUME_ROLE).assumeRole(r -> r.roleArn("arn:aws:iam::123456789012:role/lambda-invoker")))))
                 .build();
     }
 
+    /** OpenAI in kgateway v2.1's shape, as every AI Backend below. */
     static Backend openAiBackend(String name) {
         return Backend.builder()
                 .metadata(m -> m.name(name))
-                .spec(s -> s.type(BackendType.AI).ai(ai -> ai.provider(p -> p.type(AiProviderType.OPENAI)
-                        .openai(o -> o.authToken(t -> t.secretRef(r -> r.name("openai-key")))))))
+                .spec(s -> s.type(BackendType.AI).ai(ai -> ai.llm(l -> l.openai(o -> o.model("gpt-4o").authToken(token("openai-key"))))))
                 .build();
     }
 
     static Backend azureBackend(String name) {
         return Backend.builder()
                 .metadata(m -> m.name(name))
-                .spec(s -> s.type(BackendType.AI).ai(ai -> ai.provider(p -> p.type(AiProviderType.AZURE)
-                        .azure(az -> az.endpoint("my-resource.openai.azure.com").deploymentName("gpt-4o")
-                                .apiVersion("2024-02-01").authToken(t -> t.secretRef(r -> r.name("azure-key")))))))
+                .spec(s -> s.type(BackendType.AI).ai(ai -> ai.llm(l -> l.azureOpenAi(az -> az.endpoint("my-resource.openai.azure.com")
+                        .deploymentName("gpt-4o").apiVersion("2024-02-01").authToken(token("azure-key"))))))
                 .build();
     }
 
     static Backend geminiBackend(String name) {
         return Backend.builder()
                 .metadata(m -> m.name(name))
-                .spec(s -> s.type(BackendType.AI).ai(ai -> ai.provider(p -> p.type(AiProviderType.GEMINI)
-                        .gemini(g -> g.authToken(t -> t.secretRef(r -> r.name("gemini-key").namespace("secrets")))))))
+                .spec(s -> s.type(BackendType.AI).ai(ai -> ai.llm(l -> l.gemini(g -> g.model("gemini-1.5-pro").apiVersion("v1beta")
+                        .authToken(token("gemini-key"))))))
                 .build();
     }
 
     static Backend mistralBackend(String name) {
         return Backend.builder()
                 .metadata(m -> m.name(name))
-                .spec(s -> s.type(BackendType.AI).ai(ai -> ai.provider(p -> p.type(AiProviderType.MISTRAL))))
+                .spec(s -> s.type(BackendType.AI).ai(ai -> ai.llm(l -> l.openai(o -> o.model("mistral-large-latest").authToken(token("mistral-key")))
+                        .host("api.mistral.ai").port(443))))
                 .build();
     }
 
     static AuthToken token(String secretName) {
-        return AuthToken.builder().secretRef(r -> r.name(secretName)).build();
+        return AuthToken.builder().kind(AuthTokenKind.SECRET_REF).secretRef(r -> r.name(secretName)).build();
     }
 
     /** @return a Backend that breaks two schema rules: port above 65535 and an empty host */

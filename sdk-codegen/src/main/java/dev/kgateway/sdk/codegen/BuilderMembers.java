@@ -70,7 +70,7 @@ final class BuilderMembers {
             } else {
                 m.setter(p, doc);
             }
-            m.nestedBuilders(p);
+            m.nestedBuilders(p, doc);
         }
         m.mapMethods(ImmutableObjectRule.UNKNOWN_MEMBERS, owner(value).directClass(ImmutableObjectRule.JSON_NODE),
                 "JSON members the schema does not describe, written as they are next to the declared ones."
@@ -113,6 +113,7 @@ final class BuilderMembers {
         set.javadoc().add("Sets {@code " + p.jsonName() + "}; {@code null} removes it.\n" + doc.full());
         set.javadoc().addParam(v).add("the new value, or {@code null}");
         set.javadoc().addReturn().add("this builder");
+        doc.deprecateIfSeedOnly(set);
     }
 
     private void listMethods(Property p, MemberDocs doc) {
@@ -148,6 +149,9 @@ final class BuilderMembers {
                 + single.erasure().name() + ")}.");
         addAll.javadoc().addParam(more).add("the elements, none null");
         addAll.javadoc().addReturn().add("this builder");
+        for (JMethod method : new JMethod[] {addOne, addMany, replace, addAll}) {
+            doc.deprecateIfSeedOnly(method);
+        }
     }
 
     private void mapMethods(String javaName, JClass valueType, String doc, String jsonName) {
@@ -185,7 +189,7 @@ final class BuilderMembers {
     }
 
     /** {@code spec(Consumer<BackendSpec.Builder>)}, {@code editSpec(..)} and {@code addHosts(Consumer<StaticHost.Builder>)}. */
-    private void nestedBuilders(Property p) {
+    private void nestedBuilders(Property p, MemberDocs doc) {
         boolean list = p.isList();
         JType target = list ? p.elementType() : p.type();
         if (factory.kindOf(target) != ImmutablesRuleFactory.GeneratedKind.VALUE || p.isMap()) {
@@ -205,12 +209,16 @@ final class BuilderMembers {
                 + "\n<pre>{@code\n." + method + "(x -> x.someProperty(...))\n}</pre>");
         overload.javadoc().addParam(consumer).add("fills in the nested builder");
         overload.javadoc().addReturn().add("this builder");
+        doc.deprecateIfSeedOnly(overload);
         if (!list) {
-            editInPlace(p, targetClass, targetBuilder);
+            doc.deprecateIfSeedOnly(editInPlace(p, targetClass, targetBuilder));
+        } else {
+            doc.deprecateIfSeedOnly(editMatching(p, targetClass, targetBuilder));
+            doc.deprecateIfSeedOnly(removeMatching(p, targetClass));
         }
     }
 
-    private void editInPlace(Property p, JClass targetClass, JClass targetBuilder) {
+    private JMethod editInPlace(Property p, JClass targetClass, JClass targetBuilder) {
         String cap = Names.capitalize(p.javaName());
         JMethod edit = builder.method(JMod.PUBLIC, builder, "edit" + cap);
         JVar consumer = edit.param(owner.ref(Consumer.class).narrow(targetBuilder), "edit");
@@ -226,6 +234,61 @@ final class BuilderMembers {
                 + "\nan unknown member named like a declared one fails here already.");
         edit.javadoc().addParam(consumer).add("changes the nested builder");
         edit.javadoc().addReturn().add("this builder");
+        return edit;
+    }
+
+    /**
+     * {@code editMatchingHosts(h -> h.getPort() == 8080, h -> h.port(9090))}: every element that
+     * matches is replaced by what its builder (holding the element) builds; the others, and the order,
+     * are kept.
+     */
+    private JMethod editMatching(Property p, JClass element, JClass elementBuilder) {
+        String cap = Names.capitalize(p.javaName());
+        JMethod edit = builder.method(JMod.PUBLIC, builder, "editMatching" + cap);
+        JVar match = edit.param(owner.ref(java.util.function.Predicate.class).narrow(element), "match");
+        JVar consumer = edit.param(owner.ref(Consumer.class).narrow(elementBuilder), "edit");
+        edit.body().directStatement("java.util.List<" + element.fullName() + "> edited = new java.util.ArrayList<>();\n"
+                + "for (" + element.fullName() + " element : build()." + p.getter() + "()) {\n"
+                + "    if (" + match.name() + ".test(element)) {\n"
+                + "        " + elementBuilder.fullName() + " nested = element.toBuilder();\n"
+                + "        " + consumer.name() + ".accept(nested);\n"
+                + "        edited.add(nested.build());\n"
+                + "    } else {\n"
+                + "        edited.add(element);\n"
+                + "    }\n"
+                + "}\n"
+                + "return " + p.javaName() + "(edited);");
+        edit.javadoc().add("Changes, in place, every element of {@code " + p.jsonName() + "} that {@code match} accepts:"
+                + "\n{@code edit} gets a builder holding the element, and what it builds takes the element's place;"
+                + "\nthe other elements and the order are kept. One deep change stays one expression:"
+                + "\n<pre>{@code\nBackend moved = backend.editSpec(s -> s.editStaticBackend(st -> st"
+                + "\n    .editMatchingHosts(h -> \"10.0.0.8\".equals(h.getHost()), h -> h.port(9090))));\n}</pre>"
+                + "\n<p>The elements are read from a snapshot of this builder ({@link #build()}).");
+        edit.javadoc().addParam(match).add("selects the elements to change");
+        edit.javadoc().addParam(consumer).add("changes one element's builder; called once per matching element");
+        edit.javadoc().addReturn().add("this builder");
+        return edit;
+    }
+
+    /** {@code removeMatchingFromHosts(h -> h.getPort() == 8080)}: every element that matches is removed. */
+    private JMethod removeMatching(Property p, JClass element) {
+        String cap = Names.capitalize(p.javaName());
+        JMethod remove = builder.method(JMod.PUBLIC, builder, "removeMatchingFrom" + cap);
+        JVar match = remove.param(owner.ref(java.util.function.Predicate.class).narrow(element), "match");
+        remove.body().directStatement("java.util.List<" + element.fullName() + "> kept = new java.util.ArrayList<>();\n"
+                + "for (" + element.fullName() + " element : build()." + p.getter() + "()) {\n"
+                + "    if (!" + match.name() + ".test(element)) {\n"
+                + "        kept.add(element);\n"
+                + "    }\n"
+                + "}\n"
+                + "return " + p.javaName() + "(kept);");
+        remove.javadoc().add("Removes every element of {@code " + p.jsonName() + "} that {@code match} accepts; the others keep their order."
+                + "\n<pre>{@code\nBackend fewer = backend.editSpec(s -> s.editStaticBackend(st -> st"
+                + "\n    .removeMatchingFromHosts(h -> h.getPort() == 8080)));\n}</pre>"
+                + "\n<p>The elements are read from a snapshot of this builder ({@link #build()}).");
+        remove.javadoc().addParam(match).add("selects the elements to remove");
+        remove.javadoc().addReturn().add("this builder");
+        return remove;
     }
 
     /** The final JDK types jsonschema2pojo maps schema scalars to. */

@@ -53,6 +53,7 @@ final class CodecEmitter {
             throw new GenerationException("deserializer class " + name + " for " + c.fullName() + " clashes with another class: rename the type");
         }
         d._extends(owner.directClass("tools.jackson.databind.ValueDeserializer").narrow(c));
+        ImmutableObjectRule.suppressDeprecationLike(c, d); // reads the seed schema's deprecated members too
         d.javadoc().add("Reads {@link " + c.name() + "} token by token into its builder. Generated; see CodecSupport.");
         d.field(JMod.STATIC | JMod.FINAL, d, "INSTANCE", com.sun.codemodel.JExpr._new(d));
 

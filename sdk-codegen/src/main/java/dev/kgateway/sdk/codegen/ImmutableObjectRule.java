@@ -93,6 +93,10 @@ final class ImmutableObjectRule implements Rule<JPackage, JType> {
         for (Property p : props) {
             docs.put(p, new MemberDocs(p, objectPaths, source));
         }
+        if (docs.values().stream().anyMatch(d -> d.seedOnly() != null)) {
+            // its own validation, toString and withers read the deprecated seed-only members
+            c.annotate(SuppressWarnings.class).param("value", "deprecation");
+        }
         JDefinedClass builder = BuilderMembers.declare(c);
         classJavadoc(c, node, props, source.location(schema));
         for (Property p : props) {
@@ -103,10 +107,10 @@ final class ImmutableObjectRule implements Rule<JPackage, JType> {
         factoryMethods(c, builder, immutableClass, props, root);
         for (Property p : props) {
             wither(c, p, immutableClass, docs.get(p));
-            editInPlace(c, p);
+            editInPlace(c, p, docs.get(p));
         }
         BuilderMembers.emit(factory, c, builder, props, docs);
-        new ValidationEmitter(factory, resolver, c, node, schema, props, where).emit();
+        new ValidationEmitter(factory, resolver, c, node, schema, props, where, docs).emit();
         if (root) {
             RootMembers.emit(c, node, props);
         }
@@ -114,6 +118,16 @@ final class ImmutableObjectRule implements Rule<JPackage, JType> {
         new CodecEmitter(factory, c, props).emit();
         new SerializerEmitter(factory, c, props).emit();
         return c;
+    }
+
+    /** Gives {@code companion} the {@code @SuppressWarnings("deprecation")} of {@code value}, if it has it (seed-only members). */
+    static void suppressDeprecationLike(JDefinedClass value, JDefinedClass companion) {
+        for (JAnnotationUse use : value.annotations()) {
+            if (use.getAnnotationClass().fullName().equals(SuppressWarnings.class.getName())) {
+                companion.annotate(SuppressWarnings.class).param("value", "deprecation");
+                return;
+            }
+        }
     }
 
     /** {@code {"type":"object","additionalProperties":{...}}} without properties is a map, not a wrapper class. */
@@ -205,6 +219,7 @@ final class ImmutableObjectRule implements Rule<JPackage, JType> {
             getter.annotate(owner.directClass("javax.annotation.Nullable"));
         }
         getter.javadoc().add(docs.full());
+        docs.deprecateIfSeedOnly(getter);
         getter.javadoc().addReturn().add(p.isCollection() ? "an immutable collection, empty when absent" : "the value, or {@code null} when absent");
     }
 
@@ -291,13 +306,14 @@ final class ImmutableObjectRule implements Rule<JPackage, JType> {
                 + (docs.releases() == null ? "" : "\n<p>" + docs.releases()) + "\n@see #" + p.getter() + "()");
         with.javadoc().addParam(value).add(p.isCollection() ? "the new contents" : "the new value, or {@code null} to remove it");
         with.javadoc().addReturn().add("the copy");
+        docs.deprecateIfSeedOnly(with);
     }
 
     /**
      * {@code editSpec(s -> s.editAws(a -> a.region("eu-west-1")))} on a value: a copy whose member is
      * the current value (or an empty one) changed through its builder.
      */
-    private void editInPlace(JDefinedClass c, Property p) {
+    private void editInPlace(JDefinedClass c, Property p, MemberDocs docs) {
         if (p.isCollection() || factory.kindOf(p.type()) != ImmutablesRuleFactory.GeneratedKind.VALUE) {
             return;
         }
@@ -318,6 +334,7 @@ final class ImmutableObjectRule implements Rule<JPackage, JType> {
                 + "\n<pre>{@code\nBackend moved = backend.editSpec(s -> s.editAws(a -> a.region(\"eu-west-1\")));\n}</pre>");
         edit.javadoc().addParam(consumer).add("changes the nested builder");
         edit.javadoc().addReturn().add("the copy");
+        docs.deprecateIfSeedOnly(edit);
     }
 
     private static void toStringMethod(JDefinedClass c, List<Property> props) {

@@ -20,6 +20,40 @@ final class MemberDocs {
     private final Property property;
     private final Set<String> paths;
     private final String releases;
+    private final SeedOnly seedOnly;
+
+    /**
+     * A member that no kgateway release serves, only the seed schema, declared with
+     * {@link SchemaKeywords#SEED_ONLY}: what to use instead, and where.
+     *
+     * @param path       the member's instance path ({@code spec.aws.lambdaFunctionName})
+     * @param use        the instance path of the member kgateway serves instead, or null when the
+     *                   Backend has none
+     * @param useServedBy the release lines that serve {@code use} ("v2.0 and later"), or null
+     * @param note       how to write it instead, plain text
+     */
+    record SeedOnly(String path, String use, String useServedBy, String note) {
+
+        /** The violation message of {@code validate()}, plain text. */
+        String message() {
+            StringBuilder m = new StringBuilder("no kgateway release serves this member of the seed schema");
+            if (use != null) {
+                m.append("; use ").append(use).append(" (kgateway ").append(useServedBy).append(")");
+            }
+            return m.append(": ").append(note).toString();
+        }
+
+        /** The {@code @deprecated} text, Javadoc-safe. */
+        String deprecation() {
+            StringBuilder d = new StringBuilder("Seed schema only: no kgateway release serves ").append(code(path));
+            if (use != null) {
+                d.append("; use ").append(code(use)).append(", served by kgateway ").append(html(useServedBy));
+            }
+            return d.append(" (").append(html(note)).append(").")
+                    .append(" Kept so that seed-shaped documents still read and write back unchanged;")
+                    .append(" {@code validate()} reports it (rule {@code seedOnly}).").toString();
+        }
+    }
 
     /**
      * @param property    the member
@@ -30,6 +64,56 @@ final class MemberDocs {
         this.property = property;
         this.paths = SchemaSource.memberPaths(objectPaths, property.jsonName());
         this.releases = source.releases(paths);
+        this.seedOnly = seedOnly(property, objectPaths, paths, source);
+    }
+
+    /**
+     * The member's seed-only declaration when it is the outermost member no release serves (members
+     * inside it are not reported again), else null. Fails the generation when a seed-only member
+     * has no {@link SchemaKeywords#SEED_ONLY}, or a served one has it, or its {@code use} is not a
+     * served path of the schema.
+     */
+    private static SeedOnly seedOnly(Property property, Collection<String> objectPaths, Set<String> paths, SchemaSource source) {
+        JsonNode declared = property.schema().get(SchemaKeywords.SEED_ONLY);
+        boolean outermost = source.seedOnly(paths) && !source.seedOnly(objectPaths);
+        String where = paths.isEmpty() ? property.jsonName() : paths.iterator().next();
+        if (!outermost) {
+            if (declared != null && source.knowsReleases() && !source.seedOnly(paths)) {
+                throw new GenerationException(SchemaKeywords.SEED_ONLY + " on " + where
+                        + ", which a kgateway release serves: remove it");
+            }
+            return null;
+        }
+        if (declared == null || !declared.path("note").isTextual()) {
+            throw new GenerationException(where + " is in the seed schema only (no kgateway release serves it): declare "
+                    + SchemaKeywords.SEED_ONLY + " {\"use\": \"<the member kgateway serves instead>\", \"note\": \"how\"} on it");
+        }
+        String use = declared.hasNonNull("use") ? declared.get("use").asText() : null;
+        String servedBy = null;
+        if (use != null) {
+            servedBy = source.servedBy(use);
+            if (!source.hasPath(use) || servedBy == null) {
+                throw new GenerationException(SchemaKeywords.SEED_ONLY + " on " + where + " names '" + use
+                        + "', which is not a path of the schema that a kgateway release serves");
+            }
+        }
+        return new SeedOnly(where, use, servedBy, declared.get("note").asText());
+    }
+
+    /**
+     * Marks a Java method of this member {@code @Deprecated}, with a {@code @deprecated} tag naming
+     * the member to use instead, when the member is in the seed schema only; else does nothing.
+     */
+    void deprecateIfSeedOnly(com.sun.codemodel.JMethod method) {
+        if (seedOnly != null) {
+            method.annotate(Deprecated.class);
+            method.javadoc().addDeprecated().add(seedOnly.deprecation());
+        }
+    }
+
+    /** The seed-only declaration of this member, or null when a release serves it (or it sits inside one that is reported). */
+    SeedOnly seedOnly() {
+        return seedOnly;
     }
 
     /** The release sentence ("Present in kgateway v2.3 and later."), or null when unknown. */

@@ -113,6 +113,30 @@ final class ReleaseLines {
     }
 
     /**
+     * Whether a member is in the seed schema only: no release line has any of its instance paths,
+     * and a seed schema has one.
+     *
+     * @param paths the member's instance paths
+     */
+    boolean seedOnly(Collection<String> paths) {
+        for (String line : lines) {
+            if (paths.stream().anyMatch(p -> has(line, p))) {
+                return false;
+            }
+        }
+        return paths.stream().anyMatch(this::inSeed);
+    }
+
+    /**
+     * The release lines that have {@code path}, as {@link #ranges} words ("v2.0 and later"), or
+     * {@code null} when none has it.
+     */
+    String servedBy(String path) {
+        List<String> having = lines.stream().filter(line -> has(line, path)).toList();
+        return having.isEmpty() ? null : ranges(having);
+    }
+
+    /**
      * One sentence naming where a member exists, for the union of its instance paths:
      * "Present in kgateway v2.3 and later.", "Present in kgateway v2.0 to v2.1 and in the seed
      * schema.", "Present in the seed schema only.", "Present in no kgateway release nor in the seed

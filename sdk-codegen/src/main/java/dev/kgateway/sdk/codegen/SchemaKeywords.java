@@ -22,6 +22,15 @@ public final class SchemaKeywords {
      * be set; a dotted name reaches into an object member.
      */
     public static final String REQUIRES = "x-kgateway-requires";
+    /**
+     * On a member that no kgateway release serves, only the seed schema ({@code aws.lambdaFunctionName}):
+     * {@code {"use": "spec.aws.lambda.functionName", "note": "lambda(l -> l.functionName(..))"}}.
+     * {@code use} (optional) is the instance path of the member kgateway serves instead; {@code note}
+     * says how to write it. The generator requires it on every seed-only member (and refuses it
+     * elsewhere), deprecates the member's Java methods naming the replacement and the releases that
+     * serve it, and {@code validate()} reports the member (rule {@code seedOnly}).
+     */
+    public static final String SEED_ONLY = "x-kgateway-seed-only";
     /** CRD facts on the root schema: plural, singular, listKind, scope, categories, printer columns. */
     public static final String CRD = "x-kgateway-crd";
     /** Prefix of every extension keyword of this project; none of them reaches the CRD. */

@@ -96,4 +96,24 @@ final class SchemaSource {
     String releases(Collection<String> memberPaths) {
         return releases == null || memberPaths.isEmpty() ? null : releases.describe(memberPaths);
     }
+
+    /** Whether the member at these paths is in the seed schema only (false without vendored release CRDs). */
+    boolean seedOnly(Collection<String> memberPaths) {
+        return releases != null && !memberPaths.isEmpty() && releases.seedOnly(memberPaths);
+    }
+
+    /** The release lines serving {@code path} ("v2.0 and later"), or null (none, or no vendored CRDs). */
+    String servedBy(String path) {
+        return releases == null ? null : releases.servedBy(path);
+    }
+
+    /** Whether the schema has the instance path {@code path} ({@code spec.aws.lambda.functionName}). */
+    boolean hasPath(String path) {
+        return paths != null && paths.all().contains(path);
+    }
+
+    /** Whether release lines are known (the schema has vendored release CRDs next to it). */
+    boolean knowsReleases() {
+        return releases != null;
+    }
 }

@@ -62,6 +62,7 @@ final class SerializerEmitter {
             throw new GenerationException("serializer class " + name + " for " + c.fullName() + " clashes with another class: rename the type");
         }
         s._extends(owner.directClass("tools.jackson.databind.ValueSerializer").narrow(c));
+        ImmutableObjectRule.suppressDeprecationLike(c, s); // writes the seed schema's deprecated members too
         s.javadoc().add("Writes {@link " + c.name() + "} from its accessors, declared members first, then unknown ones."
                 + " Generated; see EncodeSupport.");
         s.field(JMod.STATIC | JMod.FINAL, s, "INSTANCE", JExpr._new(s));

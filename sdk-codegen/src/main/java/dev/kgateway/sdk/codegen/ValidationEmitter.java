@@ -37,11 +37,12 @@ final class ValidationEmitter {
     private final Schema schema;
     private final List<Property> props;
     private final String where;
+    private final Map<Property, MemberDocs> docs;
     private int variables;
     private int patterns;
 
     ValidationEmitter(ImmutablesRuleFactory factory, SchemaResolver resolver, JDefinedClass c, JsonNode node, Schema schema,
-                      List<Property> props, String where) {
+                      List<Property> props, String where, Map<Property, MemberDocs> docs) {
         this.factory = factory;
         this.resolver = resolver;
         this.c = c;
@@ -49,11 +50,13 @@ final class ValidationEmitter {
         this.schema = schema;
         this.props = props;
         this.where = where;
+        this.docs = docs;
     }
 
     void emit() {
         StringBuilder body = new StringBuilder();
         for (Property p : props) {
+            body.append(seedOnlyCheck(p));
             body.append(propertyChecks(p));
         }
         body.append(unionChecks());
@@ -67,6 +70,17 @@ final class ValidationEmitter {
         if (body.length() > 0) {
             method.body().directStatement(body.toString().stripTrailing());
         }
+    }
+
+    /** A member no kgateway release serves (only the seed schema): reported when set, naming what to use instead. */
+    private String seedOnlyCheck(Property p) {
+        MemberDocs doc = docs.get(p);
+        MemberDocs.SeedOnly seedOnly = doc == null ? null : doc.seedOnly();
+        if (seedOnly == null) {
+            return "";
+        }
+        return "if (" + presence(p) + ") {\n    SchemaChecks.seedOnly(out, SchemaChecks.child(path, " + lit(p.jsonName()) + "), "
+                + p.getter() + "(), " + lit(seedOnly.message()) + ");\n}\n";
     }
 
     private String propertyChecks(Property p) {

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import static dev.kgateway.sdk.codegen.GeneratorHarness.generate;
@@ -28,7 +29,8 @@ class GeneratedApiTest {
               "javaType": "Thing",
               "properties": {
                 "apiVersion": { "type": "string", "const": "example.com/v1" },
-                "name": { "type": "string", "description": "The <b>name</b> of it, e.g. {x} @home */", "minLength": 1, "maxLength": 10, "pattern": "^[a-z\\\\.]+$" },
+                "name": { "type": "string", "description": "The <b>name</b> of it, e.g. {x} @home */", "minLength": 1, "maxLength": 10, "pattern": "^[a-z\\\\.]+$" ,
+                  "x-kgateway-seed-only": { "use": "spec.region", "note": "spec(s -> s.region(..))" } },
                 "spec": {
                   "type": "object", "javaType": "ThingSpec",
                   "properties": {
@@ -53,6 +55,11 @@ class GeneratedApiTest {
 
     @BeforeAll
     static void generateWithReleaseFixtures() throws IOException {
+        sources = generate(releaseFixture(repo), "thing.json", SCHEMA);
+    }
+
+    /** A repository with the schema directory's release CRDs (v1.0, v1.1, main) and seed; returns the schema directory. */
+    static Path releaseFixture(Path repo) throws IOException {
         Files.createDirectories(repo.resolve(".git"));
         Path schemaDir = Files.createDirectories(repo.resolve("schema"));
         String crd = """
@@ -77,7 +84,7 @@ class GeneratedApiTest {
         Files.createDirectories(schemaDir.resolve("seed"));
         Files.writeString(schemaDir.resolve("seed/thing.schema.json"),
                 "{ \"properties\": { \"name\": { \"type\": \"string\" }, \"spec\": { \"properties\": { \"region\": {} } } } }");
-        sources = generate(schemaDir, "thing.json", SCHEMA);
+        return schemaDir;
     }
 
     private static String thing() {
@@ -152,6 +159,60 @@ class GeneratedApiTest {
     void descriptionsAreEscapedSoTheyCannotBreakTheJavadoc() {
         assertThat(thing()).contains("The &lt;b&gt;name&lt;/b&gt; of it, e.g. &#123;x&#125; &#64;home &#42;/")
                 .doesNotContain("<b>name</b>");
+    }
+
+    @Test
+    void seedOnlyMembersAreDeprecatedNamingTheServedMemberAndItsReleases() {
+        String src = thing();
+        String deprecation = "@deprecated * Seed schema only: no kgateway release serves <code>name</code>; use <code>spec.region</code>,"
+                + " served by kgateway v1.0 and later (spec(s -&gt; s.region(..))).";
+
+        for (String method : List.of("public abstract String getName()", "public Thing withName(", "public abstract Thing.Builder name(")) {
+            int at = src.indexOf(method);
+            assertThat(at).as(method).isPositive();
+            String before = src.substring(src.lastIndexOf("/**", at), at);
+            assertThat(before).as(method).contains(deprecation).contains("@Deprecated");
+        }
+        assertThat(src).contains("@SuppressWarnings(\"deprecation\")");
+        assertThat(squash(source(sources, "ThingDeserializer"))).contains("@SuppressWarnings(\"deprecation\")");
+        assertThat(squash(source(sources, "ThingSerializer"))).contains("@SuppressWarnings(\"deprecation\")");
+        assertThat(squash(source(sources, "ThingSpecSerializer"))).doesNotContain("@SuppressWarnings");
+        int served = src.indexOf("public abstract ThingSpec getSpec()");
+        assertThat(src.substring(src.lastIndexOf("/**", served), served)).doesNotContain("@deprecated").doesNotContain("@Deprecated");
+    }
+
+    @Test
+    void validateReportsASeedOnlyMemberWithItsReplacement() {
+        assertThat(thing()).contains("SchemaChecks.seedOnly(out, SchemaChecks.child(path, \"name\"), getName(), "
+                + "\"no kgateway release serves this member of the seed schema; use spec.region (kgateway v1.0 and later): spec(s -> s.region(..))\");");
+    }
+
+    @Test
+    void aSeedOnlyMemberWithoutItsReplacementFailsTheGeneration(@TempDir Path tmp) throws IOException {
+        Path dir = releaseFixture(tmp);
+        String schema = SCHEMA.replace("\"x-kgateway-seed-only\": { \"use\": \"spec.region\", \"note\": \"spec(s -> s.region(..))\" }", "\"x-unused\": 1");
+
+        assertThatThrownBy(() -> generate(dir, "thing.json", schema))
+                .hasStackTraceContaining("name is in the seed schema only (no kgateway release serves it): declare x-kgateway-seed-only");
+    }
+
+    @Test
+    void aSeedOnlyDeclarationOnAServedMemberFailsTheGeneration(@TempDir Path tmp) throws IOException {
+        Path dir = releaseFixture(tmp);
+        String schema = SCHEMA.replace("\"region\": { \"type\": \"string\" }",
+                "\"region\": { \"type\": \"string\", \"x-kgateway-seed-only\": { \"note\": \"n\" } }");
+
+        assertThatThrownBy(() -> generate(dir, "thing.json", schema))
+                .hasStackTraceContaining("x-kgateway-seed-only on spec.region, which a kgateway release serves: remove it");
+    }
+
+    @Test
+    void aSeedOnlyReplacementThatNoReleaseServesFailsTheGeneration(@TempDir Path tmp) throws IOException {
+        Path dir = releaseFixture(tmp);
+        String schema = SCHEMA.replace("\"use\": \"spec.region\"", "\"use\": \"tags\"");
+
+        assertThatThrownBy(() -> generate(dir, "thing.json", schema))
+                .hasStackTraceContaining("names 'tags', which is not a path of the schema that a kgateway release serves");
     }
 
     // ---- item 3: release lines -----------------------------------------------------------------

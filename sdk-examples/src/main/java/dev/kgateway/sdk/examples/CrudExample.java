@@ -24,7 +24,7 @@ public final class CrudExample {
         out.println("created openai at resourceVersion " + created.getMetadata().getResourceVersion());
 
         Backend found = backends.require("openai");
-        out.println("read back: " + found.getSpec().getType() + " via " + found.getSpec().getAi().getProvider().getType());
+        out.println("read back: " + found.getSpec().getType() + " via " + found.getSpec().getAi().getLlm().getOpenai().getModel());
 
         List<String> search = backends.list(ListOptions.withLabel("team", "search")).stream()
                 .map(b -> b.getMetadata().getName()).toList();

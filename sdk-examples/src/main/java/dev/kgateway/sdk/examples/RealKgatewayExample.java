@@ -235,6 +235,7 @@ public final class RealKgatewayExample {
         return group.getBackendRefs().stream().map(LocalObjectReference::getName).collect(Collectors.joining("+", "[", "]"));
     }
 
+    @SuppressWarnings("deprecation") // reads seed-shaped documents too
     private static String describeAws(AwsBackend aws) {
         String target;
         if (aws.getLambda() != null) {
@@ -262,6 +263,7 @@ public final class RealKgatewayExample {
         };
     }
 
+    @SuppressWarnings("deprecation") // reads seed-shaped documents too
     private static String describeAi(AiBackend ai) {
         if (ai.getProvider() != null) {
             return "AI (seed) " + ai.getProvider().getType().value();
@@ -273,6 +275,12 @@ public final class RealKgatewayExample {
         if (llm.getOpenai() != null) {
             return "AI (v2.1) OpenAI-format " + llm.getOpenai().getModel()
                     + (llm.getHost() == null ? "" : " at " + llm.getHost() + ":" + llm.getPort());
+        }
+        if (llm.getAzureOpenAi() != null) {
+            return "AI (v2.1) Azure OpenAI deployment " + llm.getAzureOpenAi().getDeploymentName();
+        }
+        if (llm.getGemini() != null) {
+            return "AI (v2.1) Gemini " + llm.getGemini().getModel();
         }
         if (llm.getProvider() != null && llm.getProvider().getOpenai() != null) {
             return "AI (v2.0) OpenAI " + llm.getProvider().getOpenai().getModel();

@@ -1,7 +1,6 @@
 package dev.kgateway.sdk.examples;
 
 import dev.kgateway.sdk.client.KgatewayClient;
-import dev.kgateway.sdk.model.AiProviderType;
 import dev.kgateway.sdk.model.Backend;
 import dev.kgateway.sdk.model.BackendType;
 import dev.kgateway.sdk.model.InvalidBackendException;
@@ -23,7 +22,7 @@ public final class ValidationErrorsExample {
                 .metadata(m -> m.name("Not_A_Valid_Name"))
                 .spec(s -> s.type(BackendType.STATIC)
                         .staticBackend(st -> st.addHosts(h -> h.host("").port(70000)))
-                        .ai(ai -> ai.provider(p -> p.type(AiProviderType.AZURE))))
+                        .ai(ai -> ai.llm(l -> l.openai(o -> o.model("gpt-4o")))))
                 .build();
         List<Violation> violations = broken.validate();
         violations.forEach(v -> out.println("  " + v));

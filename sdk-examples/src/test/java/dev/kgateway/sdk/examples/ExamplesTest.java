@@ -3,6 +3,7 @@ package dev.kgateway.sdk.examples;
 import dev.kgateway.sdk.client.BackendEvent;
 import dev.kgateway.sdk.client.KgatewayClient;
 import dev.kgateway.sdk.model.Backend;
+import dev.kgateway.sdk.model.BackendJson;
 import dev.kgateway.sdk.model.BackendType;
 import dev.kgateway.sdk.model.Violation;
 import dev.kgateway.sdk.test.KgatewayTest;
@@ -142,13 +143,31 @@ class ExamplesTest {
     @Test
     void describeSwitchesOnTheKnownTypeAndNamesUnrecognizedOnes() {
         Backend newer = SampleBackends.staticBackend("web", "ns").editSpec(s -> s.type(BackendType.of("SomethingNew")));
-        Backend seedAws = SampleBackends.awsBackend("payments", "ns");
+        // reading a seed-shaped document (what an older tool may have written) still describes it
+        Backend seedAws = BackendJson.fromYaml("""
+                apiVersion: gateway.kgateway.dev/v1alpha1
+                kind: Backend
+                metadata: {name: payments}
+                spec:
+                  type: AWS
+                  aws: {region: us-east-1, accountId: "123456789012", lambdaFunctionName: charge-card,
+                        roleArn: "arn:aws:iam::123456789012:role/gateway-invoker"}
+                """);
+        Backend seedAi = BackendJson.fromYaml("""
+                apiVersion: gateway.kgateway.dev/v1alpha1
+                kind: Backend
+                metadata: {name: openai}
+                spec: {type: AI, ai: {provider: {type: openai, openai: {authToken: {secretRef: {name: openai-key}}}}}}
+                """);
 
         assertThat(RealKgatewayExample.kind(newer)).isEqualTo(BackendType.Known.UNRECOGNIZED);
         assertThat(RealKgatewayExample.describe(newer)).isEqualTo("type SomethingNew, newer than this SDK");
         assertThat(RealKgatewayExample.describe(seedAws)).isEqualTo("AWS Lambda charge-card (seed shape) in us-east-1, "
                 + "credentials: role arn:aws:iam::123456789012:role/gateway-invoker");
-        assertThat(RealKgatewayExample.describe(SampleBackends.openAi("openai", "ns"))).isEqualTo("AI (seed) openai");
+        assertThat(RealKgatewayExample.describe(seedAi)).isEqualTo("AI (seed) openai");
+        assertThat(RealKgatewayExample.describe(SampleBackends.awsBackend("payments", "ns"))).isEqualTo("AWS Lambda charge-card in us-east-1, "
+                + "credentials: assume role arn:aws:iam::123456789012:role/gateway-invoker");
+        assertThat(RealKgatewayExample.describe(SampleBackends.openAi("openai", "ns"))).isEqualTo("AI (v2.1) OpenAI-format gpt-4o");
         assertThat(RealKgatewayExample.kind(RealKgatewayExample.priorityGroups("f", "ns", "a", "b")))
                 .as("no type: the block decides").isEqualTo(BackendType.Known.PRIORITY_GROUPS);
     }
@@ -169,8 +188,8 @@ class ExamplesTest {
                 org.assertj.core.groups.Tuple.tuple("metadata.name", "pattern"),
                 org.assertj.core.groups.Tuple.tuple("spec.static.hosts[0].host", "minLength"),
                 org.assertj.core.groups.Tuple.tuple("spec.static.hosts[0].port", "maximum"),
-                org.assertj.core.groups.Tuple.tuple("spec.ai.provider.azure", "union"),
-                org.assertj.core.groups.Tuple.tuple("spec.ai", "union"));
+                org.assertj.core.groups.Tuple.tuple("spec.ai", "union"),
+                org.assertj.core.groups.Tuple.tuple("spec.ai.llm.openai.authToken", "required"));
         assertThat(kgw().backends().inNamespace(ns).list()).isEmpty();
     }
 }

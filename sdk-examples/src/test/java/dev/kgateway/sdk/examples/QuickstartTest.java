@@ -30,12 +30,14 @@ class QuickstartTest {
     }
 
     @Test
-    void tourBuildsAndEditsRealKgatewayShapesNextToTheSeedOnes() {
+    void tourBuildsAndEditsOnlyShapesAKgatewayReleaseServes() {
         int code = run();
 
         String printed = out.toString(StandardCharsets.UTF_8);
         assertThat(code).isZero();
-        assertThat(printed).contains("payments (seed): AWS Lambda charge-card (seed shape)")
+        assertThat(printed).doesNotContain("seed")
+                .contains("payments: AWS Lambda charge-card in us-east-1, credentials: assume role")
+                .contains("azure-openai: AI (v2.1) Azure OpenAI deployment gpt-4o-mini").contains("gemini: AI (v2.1) Gemini gemini-1.5-pro")
                 .contains("lambda-thumbnails (kgateway v2.4+): AWS Lambda thumbnailer:live in eu-west-1")
                 .contains("ec2-payments (kgateway v2.4+): AWS EC2 instances on port 8080")
                 .contains("gcp-run (kgateway v2.3+): GCP run.example.app")
@@ -65,5 +67,27 @@ class QuickstartTest {
     @Test
     void kubeconfigWithoutPathExitsTwo() {
         assertThat(run("--kubeconfig")).isEqualTo(2);
+    }
+
+    @Test
+    void aMissingKubeconfigFailsWithItsOneLineReasonAndExitCodeOne(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) throws Exception {
+        java.io.ByteArrayOutputStream errBytes = new java.io.ByteArrayOutputStream();
+        java.nio.file.Path nope = tmp.resolve("nope");
+
+        int code = Quickstart.run(new String[] {"--kubeconfig", nope.toString()}, new java.io.PrintStream(new java.io.ByteArrayOutputStream()),
+                new java.io.PrintStream(errBytes, true, StandardCharsets.UTF_8));
+
+        assertThat(code).isEqualTo(1);
+        assertThat(errBytes.toString(StandardCharsets.UTF_8).strip()).startsWith("Quickstart failed:").contains("cannot read kubeconfig " + nope)
+                .doesNotContain("\n");
+    }
+
+    @Test
+    void theExitCodeFileHoldsTheCodeForTheBuildToCheck(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) throws Exception {
+        java.nio.file.Path file = tmp.resolve("target/quickstart.exit");
+
+        Quickstart.writeExitCode(file, 1);
+
+        assertThat(java.nio.file.Files.readString(file)).isEqualTo("1");
     }
 }

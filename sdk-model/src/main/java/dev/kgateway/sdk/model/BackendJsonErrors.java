@@ -180,6 +180,18 @@ final class BackendJsonErrors {
         return "";
     }
 
+    private static final java.util.regex.Pattern EXPECTED = java.util.regex.Pattern.compile("expected a JSON (string|integer|number|boolean|array|object)");
+
+    /**
+     * "wrong JSON type for this member: expected a JSON integer": the type the member needs comes from
+     * the generated readers' own message (never the document's content).
+     */
+    private static String wrongType(JacksonException e) {
+        String message = e.getOriginalMessage();
+        java.util.regex.Matcher expected = message == null ? null : EXPECTED.matcher(message);
+        return "wrong JSON type for this member" + (expected != null && expected.find() ? ": " + expected.group() : "");
+    }
+
     /** What kind of problem it was, without quoting the document (it may contain secrets). */
     private static String describe(JacksonException e) {
         String type = e.getClass().getSimpleName();
@@ -189,7 +201,7 @@ final class BackendJsonErrors {
             return "a null or invalid element where a value is required";
         }
         return switch (type) {
-            case "MismatchedInputException", "InvalidFormatException", "InvalidTypeIdException" -> "wrong JSON type for this member";
+            case "MismatchedInputException", "InvalidFormatException", "InvalidTypeIdException" -> wrongType(e);
             case "ValueInstantiationException" -> "a null or invalid element where a value is required";
             case "UnexpectedEndOfInputException", "JsonEOFException" -> "unexpected end of input";
             default -> type.replace("Exception", "").replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT);

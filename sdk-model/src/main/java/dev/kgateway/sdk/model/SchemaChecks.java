@@ -55,6 +55,15 @@ final class SchemaChecks {
         }
     }
 
+    /**
+     * A member that no kgateway release serves, only the seed schema: every release's CRD prunes it
+     * and then refuses what is left. The message names the member to use instead.
+     */
+    static void seedOnly(List<Violation> out, String path, Object value, String message) {
+        String text = value instanceof String || value instanceof Number || value instanceof Boolean ? value.toString() : null;
+        out.add(new Violation(path, "seedOnly", message, text));
+    }
+
     static void minLength(List<Violation> out, String path, String value, int min) {
         if (value.codePointCount(0, value.length()) < min) {
             out.add(new Violation(path, "minLength", min == 1 ? "must not be empty" : "must be at least " + min + " characters", value));
@@ -73,9 +82,23 @@ final class SchemaChecks {
      */
     static void pattern(List<Violation> out, String path, String value, Pattern pattern, String declared) {
         if (!pattern.matcher(value).find()) {
-            out.add(new Violation(path, "pattern", "must match " + declared, value));
+            out.add(new Violation(path, "pattern", IN_WORDS.getOrDefault(declared, "must match " + declared), value));
         }
     }
+
+    /** DNS-1123 subdomain, in the words every part of the SDK uses for it (the client's name checks too). */
+    static final String DNS1123_SUBDOMAIN_WORDS = "must be a DNS-1123 subdomain: lowercase letters, digits, '-' and '.',"
+            + " starting and ending with a letter or digit";
+    /** DNS-1123 label, in words. */
+    static final String DNS1123_LABEL_WORDS = "must be a DNS-1123 label: lowercase letters, digits and '-',"
+            + " starting and ending with a letter or digit";
+
+    /** The Kubernetes name patterns of the schema, explained in words instead of quoted. */
+    private static final Map<String, String> IN_WORDS = Map.of(
+            "^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$", DNS1123_SUBDOMAIN_WORDS,
+            "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$", DNS1123_LABEL_WORDS,
+            "^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$", "must be a label value: empty, or letters, digits, '-', '_' and '.',"
+                    + " starting and ending with a letter or digit");
 
     /** A map key that breaks the map's {@code propertyNames} pattern. */
     static void keyPattern(List<Violation> out, String path, String key, Pattern pattern, String declared) {

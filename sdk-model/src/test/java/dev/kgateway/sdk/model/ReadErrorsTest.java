@@ -47,13 +47,22 @@ class ReadErrorsTest {
     }
 
     @Test
+    void aWrongJsonTypeSaysWhichTypeTheMemberExpects() {
+        assertThat(readJson("{\"metadata\":{\"name\":7}}")).hasMessageEndingWith("wrong JSON type for this member: expected a JSON string");
+        assertThat(readJson("{\"spec\":{\"static\":{\"hosts\":{}}}}")).hasMessageEndingWith("wrong JSON type for this member: expected a JSON array");
+        assertThat(readJson("{\"spec\":\"x\"}")).hasMessageEndingWith("wrong JSON type for this member: expected a JSON object");
+        assertThat(readJson("{\"spec\":{\"dynamicForwardProxy\":{\"enableTls\":\"yes\"}}}"))
+                .hasMessageEndingWith("wrong JSON type for this member: expected a JSON boolean");
+    }
+
+    @Test
     void aReadErrorNamesTheLineAndColumnWhereTheReaderStopped() {
         BackendReadException malformed = readJson("{\"kind\":\"Backend\",\n \"metadata\":{\"name\": x}}");
         BackendReadException wrongType = readJson("{\"spec\":{\"type\":\"Static\",\n\"static\":{\"hosts\":[{\"host\":\"h\",\"port\":[80]}]}}}");
         BackendReadException duplicate = readJson("{\"kind\":\"Backend\",\n\"kind\":\"Backend\"}");
 
         assertThat(malformed).hasMessage("document is not well-formed JSON/YAML (line 2, column 22)");
-        assertThat(wrongType).hasMessage("cannot read Backend at spec.static.hosts[0].port (line 2, column 39): wrong JSON type for this member");
+        assertThat(wrongType).hasMessage("cannot read Backend at spec.static.hosts[0].port (line 2, column 39): wrong JSON type for this member: expected a JSON integer");
         assertThat(duplicate).hasMessage("duplicate member name in the document root (line 2, column 7): each name may appear once per object");
     }
 

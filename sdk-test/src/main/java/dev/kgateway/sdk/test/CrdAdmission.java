@@ -73,7 +73,8 @@ public final class CrdAdmission implements Admission {
         }
         List<FieldCause> causes = new ArrayList<>();
         for (Violation v : validator.validateUpdate(object, request.oldObject())) {
-            if (!ViolationTypes.PRUNED.equals(v.rule())) { // the server drops those silently
+            // the server drops pruned members silently, and accepts what only kgateway cannot use
+            if (!ViolationTypes.PRUNED.equals(v.rule()) && v.severity() == Violation.Severity.ERROR) {
                 causes.add(new FieldCause(v.path(), v.rule(), v.message()));
             }
         }

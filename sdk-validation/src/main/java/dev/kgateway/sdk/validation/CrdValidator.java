@@ -4,7 +4,9 @@ import dev.kgateway.sdk.model.Backend;
 import dev.kgateway.sdk.model.BackendJson;
 import dev.kgateway.sdk.model.InvalidBackendException;
 import dev.kgateway.sdk.model.Violation;
+import dev.kgateway.sdk.validation.internal.KgatewayLimits;
 import dev.kgateway.sdk.validation.internal.Normalizer;
+import dev.kgateway.sdk.validation.internal.ObjectMetaRules;
 import dev.kgateway.sdk.validation.internal.SchemaCompiler;
 import dev.kgateway.sdk.validation.internal.SchemaNode;
 import dev.kgateway.sdk.validation.internal.SchemaValidator;
@@ -27,8 +29,11 @@ import tools.jackson.databind.JsonNode;
  * CustomResourceDefinition: what pruning would drop ({@link ViolationTypes#PRUNED}), then, on the
  * pruned and defaulted object, the structural schema (type, enum, pattern, lengths, ranges, items,
  * properties, required, nullable, int-or-string, list-type set/map uniqueness, format) and the CEL
- * {@code x-kubernetes-validations} rules, transition rules included on update. Violations carry
- * kube-apiserver's field paths, cause types and messages.
+ * {@code x-kubernetes-validations} rules, transition rules included on update, and the server's own
+ * checks of {@code metadata} (name or generateName, DNS-1123 names, label and annotation syntax and
+ * sizes). Violations carry kube-apiserver's field paths, cause types and messages. Then, of severity
+ * {@link Violation.Severity#UNUSABLE} ({@link ViolationTypes#UNUSABLE}), what the server accepts but
+ * kgateway cannot use (a static host port above 65535, which the CRDs of v2.1 and later let in).
  *
  * <p>Built once from a CRD (the schema is compiled into a tree of node validators, every CEL rule and
  * pattern compiled once); immutable and thread-safe.
@@ -184,7 +189,9 @@ public final class CrdValidator {
         List<Violation> out = new ArrayList<>();
         JsonNode normalized = Normalizer.normalize(updated, schema, statusSubresource, out);
         JsonNode oldNormalized = old == null ? null : Normalizer.normalize(old, schema, statusSubresource, null);
+        ObjectMetaRules.check(updated, out);
         SchemaValidator.validate(normalized, oldNormalized, schema, statusSubresource, out);
+        KgatewayLimits.check(normalized, out);
         return out;
     }
 

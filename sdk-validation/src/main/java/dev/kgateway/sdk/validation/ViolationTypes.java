@@ -36,6 +36,13 @@ public final class ViolationTypes {
      */
     public static final String PRUNED = "FieldValuePruned";
 
+    /**
+     * The SDK's own type, of severity {@link dev.kgateway.sdk.model.Violation.Severity#UNUSABLE}: the API
+     * server accepts the value (the CRD sets no such rule), but kgateway cannot use it, such as a
+     * static host port of 70000. The server never reports it.
+     */
+    public static final String UNUSABLE = "KgatewayUnusable";
+
     private ViolationTypes() {
     }
 }

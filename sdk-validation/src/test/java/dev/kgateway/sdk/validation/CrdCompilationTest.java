@@ -164,7 +164,7 @@ class CrdCompilationTest {
                   message: not x
                   fieldPath: .a.b
                 """), "v1");
-        assertThat(v.validate(dev.kgateway.sdk.model.BackendJson.yamlMapper().readTree("spec: {a: {b: x}}")))
+        assertThat(v.validate(dev.kgateway.sdk.model.BackendJson.yamlMapper().readTree("metadata: {name: x}\nspec: {a: {b: x}}")))
                 .extracting(x -> x.path() + ": " + x.message()).containsExactly("spec.a.b: Invalid value: not x");
     }
 
@@ -204,9 +204,9 @@ class CrdCompilationTest {
                     - rule: "type(self) == string ? self != 'x' : self > 0"
                       message: bad port
                 """), "v1");
-        assertThat(v.validate(dev.kgateway.sdk.model.BackendJson.yamlMapper().readTree("spec: {port: 8080}"))).isEmpty();
-        assertThat(v.validate(dev.kgateway.sdk.model.BackendJson.yamlMapper().readTree("spec: {port: http}"))).isEmpty();
-        assertThat(v.validate(dev.kgateway.sdk.model.BackendJson.yamlMapper().readTree("spec: {port: x}")))
+        assertThat(v.validate(dev.kgateway.sdk.model.BackendJson.yamlMapper().readTree("metadata: {name: x}\nspec: {port: 8080}"))).isEmpty();
+        assertThat(v.validate(dev.kgateway.sdk.model.BackendJson.yamlMapper().readTree("metadata: {name: x}\nspec: {port: http}"))).isEmpty();
+        assertThat(v.validate(dev.kgateway.sdk.model.BackendJson.yamlMapper().readTree("metadata: {name: x}\nspec: {port: x}")))
                 .extracting(x -> x.path() + ": " + x.message()).containsExactly("spec.port: Invalid value: \"x\": bad port");
     }
 }

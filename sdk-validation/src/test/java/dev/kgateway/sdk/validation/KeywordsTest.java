@@ -122,9 +122,10 @@ class KeywordsTest {
     }
 
     @Test
-    void aRequiredMetadataIsNeverReportedMissing() {
+    void aMissingMetadataIsReportedByTheServersNameRuleNotAsTheSchemasRequiredMember() {
         JsonNode bare = BackendJson.yamlMapper().readTree("apiVersion: example.dev/v1\nkind: Gadget\nspec: {}");
-        assertThat(gadgets.validate(bare)).isEmpty();
+        assertThat(gadgets.validate(bare)).extracting(v -> v.path() + ": " + v.message())
+                .containsExactly("metadata.name: Required value: name or generateName is required");
     }
 
     @Test

@@ -67,8 +67,8 @@ class ReadmeExampleTest {
                               missing: {type: string}
                 """;
         CrdValidator v = CrdValidator.fromYaml(crd, "v1");
-        assertThat(v.validate(BackendJson.yamlMapper().readTree("spec: {s: a42b, n: [1, 2, 3]}"))).isEmpty();
-        assertThat(v.validate(BackendJson.yamlMapper().readTree("spec: {s: a43bc, n: [3, 2, 1]}")))
+        assertThat(v.validate(BackendJson.yamlMapper().readTree("metadata: {name: x}\nspec: {s: a42b, n: [1, 2, 3]}"))).isEmpty();
+        assertThat(v.validate(BackendJson.yamlMapper().readTree("metadata: {name: x}\nspec: {s: a43bc, n: [3, 2, 1]}")))
                 .extracting(Violation::message)
                 .containsExactly("Invalid value: find", "Invalid value: findAll", "Invalid value: lists");
     }

@@ -209,8 +209,8 @@ class SemanticsTest {
                               a-b: {type: string}
                 """;
         CrdValidator v = CrdValidator.fromYaml(crd, "v1");
-        assertThat(v.validate(BackendJson.yamlMapper().readTree("spec: {namespace: ns, a-b: x}"))).isEmpty();
-        assertThat(v.validate(BackendJson.yamlMapper().readTree("spec: {namespace: other, a-b: x}")))
+        assertThat(v.validate(BackendJson.yamlMapper().readTree("metadata: {name: x}\nspec: {namespace: ns, a-b: x}"))).isEmpty();
+        assertThat(v.validate(BackendJson.yamlMapper().readTree("metadata: {name: x}\nspec: {namespace: other, a-b: x}")))
                 .extracting(x -> x.path() + ": " + x.message()).containsExactly("spec: Invalid value: escaped");
     }
 }

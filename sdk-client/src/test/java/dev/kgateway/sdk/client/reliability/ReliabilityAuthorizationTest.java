@@ -38,7 +38,7 @@ class ReliabilityAuthorizationTest {
     private static final String ITEM = BASE + "/openai";
     private static final Backend BACKEND = BackendJson.fromJson("{\"apiVersion\":\"gateway.kgateway.dev/v1alpha1\",\"kind\":\"Backend\","
             + "\"metadata\":{\"name\":\"openai\",\"resourceVersion\":\"7\"},"
-            + "\"spec\":{\"type\":\"AI\",\"ai\":{\"provider\":{\"type\":\"openai\",\"openai\":{\"authToken\":{\"secretRef\":{\"name\":\"k\"}}}}}}}");
+            + "\"spec\":{\"type\":\"AI\",\"ai\":{\"llm\":{\"openai\":{\"authToken\":{\"secretRef\":{\"name\":\"k\"}}}}}}}");
 
     private KubernetesMockServer server;
     private KgatewayClient kgw;

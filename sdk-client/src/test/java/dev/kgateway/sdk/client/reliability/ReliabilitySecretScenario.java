@@ -42,7 +42,7 @@ public final class ReliabilitySecretScenario {
     static String manifest(String name) {
         return "{\"apiVersion\":\"gateway.kgateway.dev/v1alpha1\",\"kind\":\"Backend\","
                 + "\"metadata\":{\"name\":\"" + name + "\",\"namespace\":\"ai\"},"
-                + "\"spec\":{\"type\":\"AI\",\"ai\":{\"provider\":{\"type\":\"openai\",\"openai\":{\"authToken\":{"
+                + "\"spec\":{\"type\":\"AI\",\"ai\":{\"llm\":{\"openai\":{\"authToken\":{"
                 + "\"kind\":\"Inline\",\"inline\":\"" + SECRET + "\",\"secretRef\":{\"name\":\"openai-key\"}}}}}}}";
     }
 

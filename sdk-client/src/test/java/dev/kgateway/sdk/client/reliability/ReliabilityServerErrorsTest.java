@@ -42,7 +42,7 @@ class ReliabilityServerErrorsTest {
     private static final String ITEM = BASE + "/openai";
     private static final String BACKEND_JSON = "{\"apiVersion\":\"gateway.kgateway.dev/v1alpha1\",\"kind\":\"Backend\","
             + "\"metadata\":{\"name\":\"openai\",\"namespace\":\"ai\",\"resourceVersion\":\"7\"},"
-            + "\"spec\":{\"type\":\"AI\",\"ai\":{\"provider\":{\"type\":\"openai\",\"openai\":{\"authToken\":{\"secretRef\":{\"name\":\"k\"}}}}}}}";
+            + "\"spec\":{\"type\":\"AI\",\"ai\":{\"llm\":{\"openai\":{\"authToken\":{\"secretRef\":{\"name\":\"k\"}}}}}}}";
     private static final String LIST_JSON = "{\"apiVersion\":\"gateway.kgateway.dev/v1alpha1\",\"kind\":\"BackendList\","
             + "\"metadata\":{\"resourceVersion\":\"7\"},\"items\":[" + BACKEND_JSON + "]}";
 

@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -72,6 +73,33 @@ class ReliabilityValidationCatalogTest {
         return out;
     }
 
+    /**
+     * The violations of {@code backend}, less the {@code seedOnly} reports of the seed-shaped bases
+     * (the seed schema's rules are catalogued on seed-shaped Backends, whose members no kgateway
+     * release serves; {@link #seedShapedBasesReportEachSeedOnlyMember} specifies those reports) unless
+     * {@code rule} is {@code seedOnly} itself.
+     */
+    static List<Violation> rules(Backend backend, String rule) {
+        return backend.validate().stream().filter(v -> rule.equals("seedOnly") || !v.rule().equals("seedOnly")).toList();
+    }
+
+    @Test
+    void seedShapedBasesReportEachSeedOnlyMember() {
+        Map<String, List<String>> seedOnly = new java.util.TreeMap<>();
+        CATALOG.get("bases").properties().forEach(base -> {
+            List<String> paths = BackendJson.fromTree(base.getValue()).validate().stream()
+                    .filter(v -> v.rule().equals("seedOnly")).map(Violation::path).toList();
+            if (!paths.isEmpty()) {
+                seedOnly.put(base.getKey(), paths);
+            }
+        });
+
+        assertThat(seedOnly).containsOnlyKeys("static", "aws", "openai", "azure", "gemini", "mistral")
+                .containsEntry("static", List.of("spec.static.hosts[0].tls"))
+                .containsEntry("aws", List.of("spec.aws.lambdaFunctionName", "spec.aws.roleArn"))
+                .containsEntry("openai", List.of("spec.ai.provider", "spec.ai.provider.openai.authToken.secretRef.namespace"));
+    }
+
     static Stream<Arguments> catalog() {
         return cases().stream().map(c -> Arguments.of(c.path(), c.rule(), c));
     }
@@ -79,7 +107,7 @@ class ReliabilityValidationCatalogTest {
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("catalog")
     void invalidBackendHasExactlyItsOneViolation(String path, String rule, Case c) {
-        List<Violation> violations = c.invalid().validate();
+        List<Violation> violations = rules(c.invalid(), rule);
 
         List<String> expected = new ArrayList<>();
         expected.add(path + " " + rule);
@@ -90,13 +118,13 @@ class ReliabilityValidationCatalogTest {
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("catalog")
     void validTwinHasNoViolation(String path, String rule, Case c) {
-        assertThat(c.valid().validate()).isEmpty();
+        assertThat(rules(c.valid(), "")).isEmpty();
         assertThat(c.valid()).isNotEqualTo(c.invalid());
     }
 
     @Test
     void everyBaseIsValid() {
-        CATALOG.get("bases").properties().forEach(base -> assertThat(BackendJson.fromTree(base.getValue()).validate()).as(base.getKey()).isEmpty());
+        CATALOG.get("bases").properties().forEach(base -> assertThat(rules(BackendJson.fromTree(base.getValue()), "")).as(base.getKey()).isEmpty());
     }
 
     @Test

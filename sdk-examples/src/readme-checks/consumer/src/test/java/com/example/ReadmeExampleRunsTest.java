@@ -1,18 +1,21 @@
-package dev.kgateway.sdk.consumer;
+package com.example;
 
-import dev.kgateway.sdk.examples.readme.ReadmeExample;
 import dev.kgateway.sdk.test.KgatewayTestServer;
+import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/**
- * Runs the README's code unchanged: KgatewayClient.create() finds a kubeconfig that points at the
- * test kit's embedded API server (Backend CRD installed, namespace {@code media} created).
- */
-public final class RunReadmeExample {
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-    public static void main(String[] args) throws Exception {
+/**
+ * Runs the README's first example unchanged: KgatewayClient.create() finds a kubeconfig that points at
+ * the test kit's embedded API server (Backend CRD installed, namespace {@code media} created).
+ */
+class ReadmeExampleRunsTest {
+
+    @Test
+    void theReadmeExampleRunsAndCleansUpAfterItself() throws Exception {
         try (KgatewayTestServer server = KgatewayTestServer.start()) {
             server.createNamespace("media");
             Path kubeconfig = Files.createTempFile("readme-consumer", ".kubeconfig");
@@ -31,11 +34,13 @@ public final class RunReadmeExample {
                     current-context: embedded
                     """.formatted(server.url()));
             System.setProperty("kubeconfig", kubeconfig.toString());
-            ReadmeExample.main(new String[0]);
-            if (!server.kgatewayClient().backends().inNamespace("media").list().isEmpty()) {
-                throw new IllegalStateException("the README example left Backends behind");
+            try {
+                ReadmeExample.main(new String[0]);
+            } finally {
+                System.clearProperty("kubeconfig");
             }
-            System.out.println("README example compiled and ran against the embedded API server");
+            assertTrue(server.kgatewayClient().backends().inNamespace("media").list().isEmpty(), "the README example left Backends behind");
+            assertTrue(server.requests(c -> c.method().equals("DELETE")).size() == 1, "the README example deletes its Backend");
         }
     }
 }
