@@ -62,9 +62,12 @@ public interface NamespacedBackendClient extends BackendCollectionClient {
 
     /**
      * Replaces a Backend. With a resourceVersion (as read from the server) the update is optimistic:
-     * it fails when the Backend changed meanwhile. Without one it overwrites whatever is there: the
+     * it fails when the Backend changed meanwhile. Without one it overwrites the stored Backend: the
      * client reads the current resourceVersion and sends it (the API server refuses updates of
-     * custom resources without one), again on a conflict, up to the retry policy's conflict limit.
+     * custom resources without one), again on a conflict, up to the retry policy's conflict limit. It
+     * keeps what other writers added that the caller could not know of: stored annotations it does not
+     * set, and the stored finalizers and ownerReferences when it sets none (to remove those, update the
+     * Backend {@code get} returned, with its resourceVersion, or use {@link #edit}).
      *
      * <p>When the answer is lost (a dropped connection, a 500 or 504 that may follow a commit), the
      * client reads the Backend: still at the version sent, the update is sent again; at another

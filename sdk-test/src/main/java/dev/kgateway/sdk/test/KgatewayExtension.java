@@ -165,31 +165,23 @@ public final class KgatewayExtension implements BeforeAllCallback, BeforeEachCal
     }
 
     private static void injectReal(Object instance, RealServerSession session, String namespace) throws IllegalAccessException {
-        for (Class<?> c = instance.getClass(); c != null && c != Object.class; c = c.getSuperclass()) {
-            for (Field field : c.getDeclaredFields()) {
-                int modifiers = field.getModifiers();
-                if (Modifier.isStatic(modifiers) || Modifier.isFinal(modifiers)) {
-                    continue;
-                }
-                Class<?> type = field.getType();
-                Object value = null;
-                if (type == String.class && field.isAnnotationPresent(TestNamespace.class)) {
-                    value = namespace;
-                } else if (type == KgatewayTestServer.class) {
-                    throw new ExtensionConfigurationException(field + ": this class runs on kube-apiserver, and a KgatewayTestServer"
-                            + " (faults, request log) is the embedded server's; use @KgatewayTest(server = TestServerKind.EMBEDDED)");
-                } else if (type == KgatewayClient.class || type == KubernetesClient.class || type == KubeApiServer.class) {
-                    value = realValue(type, session);
-                }
-                if (value != null) {
-                    field.setAccessible(true);
-                    field.set(instance, value);
-                }
+        inject(instance, namespace, (field, type) -> {
+            if (type == KgatewayTestServer.class) {
+                throw new ExtensionConfigurationException(field + ": this class runs on kube-apiserver, and a KgatewayTestServer"
+                        + " (faults, request log) is the embedded server's; use @KgatewayTest(server = TestServerKind.EMBEDDED)");
             }
-        }
+            return type == KgatewayClient.class || type == KubernetesClient.class || type == KubeApiServer.class ? realValue(type, session) : null;
+        });
     }
 
     private static void inject(Object instance, KgatewayTestServer server, String namespace) throws IllegalAccessException {
+        inject(instance, namespace, (field, type) -> type == KgatewayTestServer.class || type == KgatewayClient.class
+                || type == KubernetesClient.class ? value(type, server) : null);
+    }
+
+    /** Sets every non-static, non-final field of {@code instance} that is the namespace or that {@code valueOf} has a value for. */
+    private static void inject(Object instance, String namespace, java.util.function.BiFunction<Field, Class<?>, Object> valueOf)
+            throws IllegalAccessException {
         for (Class<?> c = instance.getClass(); c != null && c != Object.class; c = c.getSuperclass()) {
             for (Field field : c.getDeclaredFields()) {
                 int modifiers = field.getModifiers();
@@ -197,12 +189,7 @@ public final class KgatewayExtension implements BeforeAllCallback, BeforeEachCal
                     continue;
                 }
                 Class<?> type = field.getType();
-                Object value = null;
-                if (type == String.class && field.isAnnotationPresent(TestNamespace.class)) {
-                    value = namespace;
-                } else if (type == KgatewayTestServer.class || type == KgatewayClient.class || type == KubernetesClient.class) {
-                    value = value(type, server);
-                }
+                Object value = type == String.class && field.isAnnotationPresent(TestNamespace.class) ? namespace : valueOf.apply(field, type);
                 if (value != null) {
                     field.setAccessible(true);
                     field.set(instance, value);

@@ -61,6 +61,14 @@ public final class NamespacedBackends extends BackendCollection implements Names
         return context.operation().inNamespace(namespace).withName(Names.requireName(name));
     }
 
+    /**
+     * The status subresource of {@code resource}. Written without {@code fieldValidation}: fabric8 drops the
+     * subresource from an operation that carries it, and a status holds what controllers write, not users.
+     */
+    private io.fabric8.kubernetes.client.dsl.EditReplacePatchable<BackendResource> statusOf(BackendResource resource) {
+        return context.operation().inNamespace(namespace).resource(resource).dryRun(dryRun).subresource("status");
+    }
+
     private NonDeletingOperation<BackendResource> item(BackendResource resource) {
         return context.operation().inNamespace(namespace).resource(resource).dryRun(dryRun).fieldValidation(context.fieldValidation());
     }
@@ -166,8 +174,8 @@ public final class NamespacedBackends extends BackendCollection implements Names
         for (int attempt = 1; ; attempt++) {
             Backend current = require(name);
             try {
-                return replace(toSend.withMetadata(toSend.getMetadata().withResourceVersion(current.getMetadata().getResourceVersion())),
-                        status);
+                return replace(status ? toSend.withMetadata(toSend.getMetadata().withResourceVersion(current.getMetadata().getResourceVersion()))
+                        : keepingOthersMetadata(toSend, current), status);
             } catch (BackendConflictException e) {
                 Duration delay = RequestExecutor.jitter(context.executor().policy().backoff(attempt));
                 if (attempt >= attempts || context.executor().pastDeadline(System.nanoTime(), delay)) {
@@ -177,6 +185,25 @@ public final class NamespacedBackends extends BackendCollection implements Names
                 RequestExecutor.sleep(delay);
             }
         }
+    }
+
+    /**
+     * An update without a resourceVersion overwrites what is stored, but not what other writers added that the
+     * caller could not have known of: the stored annotations it does not set stay (its own win), and the stored
+     * finalizers and ownerReferences stay when it sets none. To remove those, update what {@code get} returned.
+     */
+    private static Backend keepingOthersMetadata(Backend toSend, Backend current) {
+        ObjectMeta sent = toSend.getMetadata();
+        ObjectMeta stored = current.getMetadata();
+        Map<String, String> annotations = new LinkedHashMap<>(stored.getAnnotations());
+        annotations.putAll(sent.getAnnotations());
+        ObjectMeta merged = sent.toBuilder()
+                .resourceVersion(stored.getResourceVersion())
+                .annotations(annotations)
+                .finalizers(sent.getFinalizers().isEmpty() ? stored.getFinalizers() : sent.getFinalizers())
+                .ownerReferences(sent.getOwnerReferences().isEmpty() ? stored.getOwnerReferences() : sent.getOwnerReferences())
+                .build();
+        return toSend.withMetadata(merged);
     }
 
     /** One PUT with the resourceVersion {@code toSend} carries; after a lost answer, checks whether it landed before repeating it. */
@@ -189,7 +216,7 @@ public final class NamespacedBackends extends BackendCollection implements Names
         BackendResource resource = BackendResource.forWrite(toSend, context.serialization());
         Call call = status ? Call.writeStatus(namespace, name) : Call.write("update", namespace, name);
         return context.executor().execute(call,
-                () -> (status ? item(resource).subresource("status").update() : item(resource).update()).backend(),
+                () -> (status ? statusOf(resource).update() : item(resource).update()).backend(),
                 dryRun ? null : recovery);
     }
 
@@ -253,9 +280,9 @@ public final class NamespacedBackends extends BackendCollection implements Names
             answer = context.executor().execute(status ? Call.writeStatus(namespace, probe.getMetadata().getName())
                             : Call.write("update", namespace, probe.getMetadata().getName()),
                     () -> {
-                        NonDeletingOperation<BackendResource> op = context.operation().inNamespace(namespace).resource(resource).dryRun(true)
-                                .fieldValidation(context.fieldValidation());
-                        return (status ? op.subresource("status").update() : op.update()).backend();
+                        return (status ? context.operation().inNamespace(namespace).resource(resource).dryRun(true).subresource("status").update()
+                                : context.operation().inNamespace(namespace).resource(resource).dryRun(true)
+                                        .fieldValidation(context.fieldValidation()).update()).backend();
                     });
         } catch (BackendConflictException e) {
             return false; // changed again meanwhile

@@ -12,35 +12,18 @@ import dev.kgateway.sdk.client.BackendRejectedException;
 import dev.kgateway.sdk.client.KgatewayClient;
 import dev.kgateway.sdk.client.ListOptions;
 import dev.kgateway.sdk.client.NamespacedBackendClient;
-import dev.kgateway.sdk.kubeapiserver.KubeApiServer;
 import dev.kgateway.sdk.kubeapiserver.KubeApiServerTest;
 import dev.kgateway.sdk.model.Backend;
 import dev.kgateway.sdk.model.BackendStatus;
 import dev.kgateway.sdk.model.BackendType;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Every verb of NamespacedBackendClient, on kube-apiserver v1.37.2 with the SDK's Backend CRD. */
 @KubeApiServerTest
-class CrudOnKubeApiServerTest {
+class CrudOnKubeApiServerTest extends RealClusterTest {
 
-    KubeApiServer server;
-    KgatewayClient kgw;
-    NamespacedBackendClient backends;
-
-    @BeforeEach
-    void connect() {
-        kgw = RealCluster.client(server);
-        backends = kgw.backends().inNamespace(RealCluster.namespace(server));
-    }
-
-    @AfterEach
-    void close() {
-        kgw.close();
-    }
 
     @Test
     void aCreatedBackendIsReadBackWithTheServersBookkeeping() {
@@ -86,6 +69,17 @@ class CrudOnKubeApiServerTest {
         backends.create(web("web"));
         Backend updated = backends.update(web("web").withMetadata(web("web").getMetadata().withLabels(Map.of("tier", "gold"))));
         assertThat(updated.getMetadata().getLabels()).containsEntry("tier", "gold");
+    }
+
+    @Test
+    void anUpdateWithoutResourceVersionKeepsWhatOtherWritersAdded() {
+        backends.create(web("web"));
+        backends.edit("web", b -> b.editMetadata(m -> m.addFinalizers("example.com/cleanup").putAnnotations("owner", "platform")));
+        Backend updated = backends.update(web("web").withMetadata(web("web").getMetadata().withLabels(Map.of("tier", "gold"))));
+        assertThat(updated.getMetadata().getLabels()).containsEntry("tier", "gold");
+        assertThat(updated.getMetadata().getFinalizers()).containsExactly("example.com/cleanup");
+        assertThat(updated.getMetadata().getAnnotations()).containsEntry("owner", "platform");
+        backends.edit("web", b -> b.withMetadata(b.getMetadata().withFinalizers(List.of())));
     }
 
     @Test

@@ -11,28 +11,12 @@ import dev.kgateway.sdk.client.NamespacedBackendClient;
 import dev.kgateway.sdk.kubeapiserver.KubeApiServer;
 import dev.kgateway.sdk.kubeapiserver.KubeApiServerTest;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** What kube-apiserver refuses, and how the client words it: RBAC, terminating and missing namespaces. */
 @KubeApiServerTest
-class RefusalsOnKubeApiServerTest {
+class RefusalsOnKubeApiServerTest extends RealClusterTest {
 
-    KubeApiServer server;
-    KgatewayClient admin;
-    NamespacedBackendClient backends;
-
-    @BeforeEach
-    void connect() {
-        admin = RealCluster.client(server);
-        backends = admin.backends().inNamespace(RealCluster.namespace(server));
-    }
-
-    @AfterEach
-    void close() {
-        admin.close();
-    }
 
     @Test
     void aUserWithoutRolesIsToldWhichRbacRuleIsMissing() {
@@ -65,7 +49,7 @@ class RefusalsOnKubeApiServerTest {
 
     @Test
     void aCreateInAMissingNamespaceSaysSo() {
-        NamespacedBackendClient nowhere = admin.backends().inNamespace("no-such-namespace");
+        NamespacedBackendClient nowhere = kgw.backends().inNamespace("no-such-namespace");
         assertThatThrownBy(() -> nowhere.create(web("web")))
                 .isInstanceOfSatisfying(KgatewayApiException.class, e -> {
                     assertThat(e.getCode()).isEqualTo(404);

@@ -13,7 +13,6 @@ import dev.kgateway.sdk.client.KgatewayClient;
 import dev.kgateway.sdk.client.KgatewayClientListener;
 import dev.kgateway.sdk.client.ListOptions;
 import dev.kgateway.sdk.client.NamespacedBackendClient;
-import dev.kgateway.sdk.kubeapiserver.KubeApiServer;
 import dev.kgateway.sdk.kubeapiserver.KubeApiServerTest;
 import dev.kgateway.sdk.model.Backend;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
@@ -22,28 +21,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Watches and informers on kube-apiserver, through its restarts and a compacted history. */
 @KubeApiServerTest(dedicated = true)
-class WatchOnKubeApiServerTest {
+class WatchOnKubeApiServerTest extends RealClusterTest {
 
-    KubeApiServer server;
-    KgatewayClient kgw;
-    NamespacedBackendClient backends;
-
-    @BeforeEach
-    void connect() {
-        kgw = RealCluster.client(server);
-        backends = kgw.backends().inNamespace(RealCluster.namespace(server));
-    }
-
-    @AfterEach
-    void close() {
-        kgw.close();
-    }
 
     /** What a watch delivered: type, name and resourceVersion of each event. */
     static final class Recorder implements BackendWatchListener {
