@@ -91,7 +91,7 @@ class ErrorMappingTest {
 
     @Test
     void forbiddenStatusUpdateNamesTheStatusSubresourceAndTheBackend() {
-        server.expect().put().withPath(OPENAI + "/status" + TestBackends.WRITE).andReturn(403, statusJson(403, "Forbidden", "cannot update")).once();
+        server.expect().put().withPath(OPENAI + "/status?fieldManager=kgateway-java-sdk").andReturn(403, statusJson(403, "Forbidden", "cannot update")).once();
 
         assertThatThrownBy(() -> backends.updateStatus(stored(TestBackends.openAiBackend("openai"), NS, "3")))
                 .isInstanceOfSatisfying(KgatewayAuthorizationException.class, e -> {
