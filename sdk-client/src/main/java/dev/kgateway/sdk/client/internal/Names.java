@@ -22,9 +22,10 @@ final class Names {
     static String requireName(String name) {
         Objects.requireNonNull(name, "name");
         if (name.length() > 253 || !DNS1123_SUBDOMAIN.matcher(name).matches()) {
-            throw new IllegalArgumentException("invalid Backend name '" + printable(name) + "': a name must be a DNS-1123 subdomain"
-                    + " (at most 253 lowercase letters, digits, '-' and '.', starting and ending with a letter or digit),"
-                    + " so it can be no path or query of another request");
+            // the model's words for the rule (Backend.validate() and the release validators say the same)
+            throw new IllegalArgumentException("invalid Backend name '" + printable(name) + "': a name must be a DNS-1123 subdomain:"
+                    + " lowercase letters, digits, '-' and '.', starting and ending with a letter or digit, at most 253 characters"
+                    + " (so it can be no path or query of another request)");
         }
         return name;
     }
@@ -33,8 +34,8 @@ final class Names {
     static String requireNamespace(String namespace) {
         Objects.requireNonNull(namespace, "namespace");
         if (namespace.length() > 63 || !DNS1123_LABEL.matcher(namespace).matches()) {
-            throw new IllegalArgumentException("invalid namespace '" + printable(namespace) + "': a namespace must be a DNS-1123 label"
-                    + " (at most 63 lowercase letters, digits and '-', starting and ending with a letter or digit)");
+            throw new IllegalArgumentException("invalid namespace '" + printable(namespace) + "': a namespace must be a DNS-1123 label:"
+                    + " lowercase letters, digits and '-', starting and ending with a letter or digit, at most 63 characters");
         }
         return namespace;
     }

@@ -39,4 +39,11 @@ class NamesTest {
         assertThatThrownBy(() -> Names.requireName(exactly100)).hasMessageStartingWith("invalid Backend name '" + exactly100 + "':");
         assertThatThrownBy(() -> Names.requireName("Y".repeat(300))).hasMessageStartingWith("invalid Backend name '" + "Y".repeat(100) + "...':");
     }
+
+    @Test
+    void aRefusedNameIsExplainedInTheWordsOfTheModelsRule() {
+        String modelWords = dev.kgateway.sdk.model.Backend.builder().metadata(m -> m.name("Web_1")).build().validate().stream()
+                .filter(v -> v.path().equals("metadata.name")).findFirst().orElseThrow().message();
+        assertThatThrownBy(() -> Names.requireName("Web_1")).hasMessageContaining(modelWords);
+    }
 }
