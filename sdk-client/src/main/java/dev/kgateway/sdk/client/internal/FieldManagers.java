@@ -24,7 +24,7 @@ public final class FieldManagers {
     public static final String FALLBACK = "kgateway-java-sdk";
 
     private static final Set<String> LAUNCHERS = Set.of("surefirebooter", "org.apache.maven", "org.codehaus.plexus",
-            "org.gradle", "com.intellij", "org.eclipse", "jdk.jshell");
+            "org.gradle", "com.intellij", "org.eclipse", "jdk.jshell", "org.springframework.boot.loader");
 
     private FieldManagers() {
     }

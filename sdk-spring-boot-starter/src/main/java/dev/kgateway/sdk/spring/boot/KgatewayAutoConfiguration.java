@@ -3,6 +3,7 @@ package dev.kgateway.sdk.spring.boot;
 import dev.kgateway.sdk.client.ApplyOptions;
 import dev.kgateway.sdk.client.CrdValidation;
 import dev.kgateway.sdk.client.KgatewayClient;
+import dev.kgateway.sdk.client.internal.FieldManagers;
 import dev.kgateway.sdk.spring.boot.internal.ReleaseValidation;
 import dev.kgateway.sdk.spring.boot.internal.InformerBeansRegistrar;
 import io.fabric8.kubernetes.client.Config;
@@ -16,6 +17,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
 
 /**
  * Auto-configures a {@link KgatewayClient} bean from the {@code kgateway.*} properties
@@ -49,7 +51,7 @@ public class KgatewayAutoConfiguration {
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean
     public KgatewayClient kgatewayClient(KgatewayProperties properties, ObjectProvider<KubernetesClient> kubernetesClients,
-            ObjectProvider<Config> configs, ObjectProvider<KgatewayClientCustomizer> customizers) {
+            ObjectProvider<Config> configs, ObjectProvider<KgatewayClientCustomizer> customizers, Environment environment) {
         KgatewayClient.Builder builder = KgatewayClient.builder();
         KubernetesClient application = kubernetesClients.getIfUnique();
         if (application != null) {
@@ -63,7 +65,15 @@ public class KgatewayAutoConfiguration {
             builder.config(config(properties, configs));
         }
         builder.retryPolicy(properties.getRetry().toPolicy());
-        builder.applyOptions(ApplyOptions.fieldManager(properties.getFieldManager()).withForce(properties.isForceApply()));
+        String fieldManager = properties.getFieldManager() != null && !properties.getFieldManager().isBlank() ? properties.getFieldManager()
+                : environment.getProperty("spring.application.name");
+        if (fieldManager != null && !fieldManager.isBlank()) {
+            builder.fieldManager(fieldManager);
+        }
+        if (properties.isForceApply()) {
+            builder.applyOptions(ApplyOptions.fieldManager(fieldManager != null && !fieldManager.isBlank() ? fieldManager
+                    : FieldManagers.applicationDefault()).withForce(true));
+        }
         builder.crdValidation(crdValidation(properties.getValidation()));
         customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
         KgatewayClient client = builder.build();

@@ -1,6 +1,5 @@
 package dev.kgateway.sdk.spring.boot;
 
-import dev.kgateway.sdk.client.ApplyOptions;
 import dev.kgateway.sdk.client.RetryPolicy;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -36,8 +35,11 @@ public class KgatewayProperties {
      */
     private String masterUrl;
 
-    /** Field manager of server-side apply (apply(backend)). */
-    private String fieldManager = ApplyOptions.DEFAULT_FIELD_MANAGER;
+    /**
+     * Field manager of every write (create, update, patch, apply): the owner kube-apiserver records for the
+     * fields written. Default: spring.application.name, else the SDK's default (the application's main class or jar).
+     */
+    private String fieldManager;
 
     /** Whether apply(backend) takes over fields owned by other managers. */
     private boolean forceApply;

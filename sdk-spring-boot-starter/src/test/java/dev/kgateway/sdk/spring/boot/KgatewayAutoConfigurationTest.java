@@ -50,6 +50,24 @@ class KgatewayAutoConfigurationTest {
     }
 
     @Test
+    void theApplicationsNameIsTheFieldManagerOfEveryWrite() {
+        runner.withPropertyValues("spring.application.name=orders-service").run(context -> {
+            cluster.writePaths();
+            context.getBean(KgatewayClient.class).backends().inNamespace("shop").create(MockCluster.backend("shop", "web", "web"));
+            assertThat(cluster.writePaths()).singleElement().asString().contains("fieldManager=orders-service");
+        });
+    }
+
+    @Test
+    void theFieldManagerPropertyWinsOverTheApplicationsName() {
+        runner.withPropertyValues("spring.application.name=orders-service", "kgateway.field-manager=orders-backends").run(context -> {
+            cluster.writePaths();
+            context.getBean(KgatewayClient.class).backends().inNamespace("shop").create(MockCluster.backend("shop", "web", "web"));
+            assertThat(cluster.writePaths()).singleElement().asString().contains("fieldManager=orders-backends");
+        });
+    }
+
+    @Test
     void theNamespacePropertyIsTheDefaultNamespace() {
         runner.withPropertyValues("kgateway.namespace=shop").run(context ->
                 assertThat(context.getBean(KgatewayClient.class).backends().inDefaultNamespace().namespace()).isEqualTo("shop"));

@@ -24,6 +24,18 @@ final class MockCluster implements AutoCloseable {
         direct = server.createClient();
     }
 
+    /** @return the paths (with their queries) of the writes received so far, and forgets every request received */
+    java.util.List<String> writePaths() throws InterruptedException {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (var r = server.takeRequest(10, java.util.concurrent.TimeUnit.MILLISECONDS); r != null;
+                r = server.takeRequest(10, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            if (!r.getMethod().equals("GET")) {
+                out.add(r.getMethod() + " " + r.getPath());
+            }
+        }
+        return out;
+    }
+
     /** @return the server's URL, for {@code kgateway.master-url} */
     String url() {
         return server.url("/");
