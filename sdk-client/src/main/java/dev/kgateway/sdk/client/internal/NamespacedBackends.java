@@ -11,7 +11,6 @@ import dev.kgateway.sdk.client.NamespacedBackendClient;
 import dev.kgateway.sdk.model.Backend;
 import dev.kgateway.sdk.model.DecodeOptions;
 import dev.kgateway.sdk.model.ObjectMeta;
-import io.fabric8.kubernetes.client.dsl.Resource;
 import io.fabric8.kubernetes.client.dsl.ServerSideApplicable;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
@@ -57,20 +56,21 @@ public final class NamespacedBackends extends BackendCollection implements Names
         return dryRun ? this : new NamespacedBackends(context, namespace, true);
     }
 
-    private Resource<BackendResource> named(String name) {
-        return context.operation().inNamespace(namespace).withName(Names.requireName(name));
-    }
-
     /**
-     * The status subresource of {@code resource}. Written without {@code fieldValidation}: fabric8 drops the
-     * subresource from an operation that carries it, and a status holds what controllers write, not users.
+     * The status subresource of {@code resource}, written without {@code fieldValidation}: with fabric8 8.0.0,
+     * {@code fieldValidation(..)} followed by {@code subresource("status")} wrote to the main resource in
+     * {@code CrudTest} (the status stayed empty), and a status holds what controllers write, not users.
      */
-    private io.fabric8.kubernetes.client.dsl.EditReplacePatchable<BackendResource> statusOf(BackendResource resource) {
+    private io.fabric8.kubernetes.client.dsl.EditReplacePatchable<BackendResource> statusOf(BackendResource resource, boolean dryRun) {
         return context.operation().inNamespace(namespace).resource(resource).dryRun(dryRun).subresource("status");
     }
 
-    private NonDeletingOperation<BackendResource> item(BackendResource resource) {
+    private NonDeletingOperation<BackendResource> item(BackendResource resource, boolean dryRun) {
         return context.operation().inNamespace(namespace).resource(resource).dryRun(dryRun).fieldValidation(context.fieldValidation());
+    }
+
+    private NonDeletingOperation<BackendResource> item(BackendResource resource) {
+        return item(resource, dryRun);
     }
 
     @Override
@@ -160,7 +160,8 @@ public final class NamespacedBackends extends BackendCollection implements Names
         Backend toSend = inNamespace(backend);
         String name = requireNameOf(toSend);
         context.writeValidation().forStatus(toSend, () -> get(name));
-        return confirmingNotFound(name, () -> toSend.getMetadata().getResourceVersion() == null ? overwrite(toSend, true) : replace(toSend, true));
+        return context.executor().asOneCall(() -> confirmingNotFound(name,
+                () -> toSend.getMetadata().getResourceVersion() == null ? overwrite(toSend, true) : replace(toSend, true)));
     }
 
     /**
@@ -177,14 +178,19 @@ public final class NamespacedBackends extends BackendCollection implements Names
                 return replace(status ? toSend.withMetadata(toSend.getMetadata().withResourceVersion(current.getMetadata().getResourceVersion()))
                         : keepingOthersMetadata(toSend, current), status);
             } catch (BackendConflictException e) {
-                Duration delay = RequestExecutor.jitter(context.executor().policy().backoff(attempt));
-                if (attempt >= attempts || context.executor().pastDeadline(System.nanoTime(), delay)) {
-                    throw e;
-                }
-                context.listener().onConflictRetry("update");
-                RequestExecutor.sleep(delay);
+                backOffAfterConflict(e, attempt, attempts);
             }
         }
+    }
+
+    /** Waits before the next conflict round, or throws {@code conflict} when no round is left (attempts, call deadline). */
+    private void backOffAfterConflict(BackendConflictException conflict, int attempt, int attempts) {
+        Duration delay = RequestExecutor.jitter(context.executor().policy().backoff(attempt));
+        if (attempt >= attempts || context.executor().pastDeadline(System.nanoTime(), delay)) {
+            throw conflict;
+        }
+        context.listener().onConflictRetry("update");
+        RequestExecutor.sleep(delay);
     }
 
     /**
@@ -216,7 +222,7 @@ public final class NamespacedBackends extends BackendCollection implements Names
         BackendResource resource = BackendResource.forWrite(toSend, context.serialization());
         Call call = status ? Call.writeStatus(namespace, name) : Call.write("update", namespace, name);
         return context.executor().execute(call,
-                () -> (status ? statusOf(resource).update() : item(resource).update()).backend(),
+                () -> (status ? statusOf(resource, dryRun).update() : item(resource).update()).backend(),
                 dryRun ? null : recovery);
     }
 
@@ -279,11 +285,7 @@ public final class NamespacedBackends extends BackendCollection implements Names
         try {
             answer = context.executor().execute(status ? Call.writeStatus(namespace, probe.getMetadata().getName())
                             : Call.write("update", namespace, probe.getMetadata().getName()),
-                    () -> {
-                        return (status ? context.operation().inNamespace(namespace).resource(resource).dryRun(true).subresource("status").update()
-                                : context.operation().inNamespace(namespace).resource(resource).dryRun(true)
-                                        .fieldValidation(context.fieldValidation()).update()).backend();
-                    });
+                    () -> (status ? statusOf(resource, true).update() : item(resource, true).update()).backend());
         } catch (BackendConflictException e) {
             return false; // changed again meanwhile
         }
@@ -335,12 +337,7 @@ public final class NamespacedBackends extends BackendCollection implements Names
             try {
                 return replace(toSend, status, lost -> editLanded(toSend, current, status, lost));
             } catch (BackendConflictException e) {
-                Duration delay = RequestExecutor.jitter(context.executor().policy().backoff(attempt));
-                if (attempt >= attempts || context.executor().pastDeadline(System.nanoTime(), delay)) {
-                    throw e;
-                }
-                context.listener().onConflictRetry("update");
-                RequestExecutor.sleep(delay);
+                backOffAfterConflict(e, attempt, attempts);
             }
         }
     }

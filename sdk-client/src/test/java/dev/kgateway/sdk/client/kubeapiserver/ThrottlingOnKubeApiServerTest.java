@@ -57,7 +57,7 @@ class ThrottlingOnKubeApiServerTest {
     }
 
     @Test
-    void aClientMadeFromAFabric8ClientWaitsWhatRetryAfterSays() throws IOException {
+    void aClientMadeFromAFabric8ClientWaitsOutTheServersThrottling() throws IOException {
         String ns = RealCluster.namespace(server);
         try (KgatewayClient setup = RealCluster.client(server)) {
             setup.backends().inNamespace(ns).create(RealCluster.web("web"));

@@ -55,7 +55,7 @@ class WatchOnKubeApiServerTest extends RealClusterTest {
      * event comes twice.
      */
     @Test
-    void aWatchSeesEveryChangeOnceAcrossAKilledApiServer() {
+    void aWatchAcrossAKilledApiServerRepeatsNoEventAndEndsInTheServersState() {
         Recorder recorder = new Recorder();
         try (BackendWatch watch = backends.watch(recorder)) {
             Backend a = backends.create(web("a"));
@@ -71,8 +71,9 @@ class WatchOnKubeApiServerTest extends RealClusterTest {
 
             assertThat(recorder.events).doesNotHaveDuplicates().startsWith("ADDED " + rv(a), "MODIFIED " + rv(a2)).contains("ADDED " + rv(b));
             if (watch.relistCount() == 0) {
-                assertThat(recorder.events).containsExactly("ADDED " + rv(a), "MODIFIED " + rv(a2), "ADDED " + rv(b), "MODIFIED " + rv(a3),
-                        recorder.events.get(recorder.events.size() - 1));
+                // resumed without a re-list: every change, in order, the deletion last
+                assertThat(recorder.events).hasSize(5).startsWith("ADDED " + rv(a), "MODIFIED " + rv(a2), "ADDED " + rv(b), "MODIFIED " + rv(a3));
+                assertThat(recorder.events.get(4)).startsWith("DELETED a@");
             }
             assertThat(watch.isOpen()).isTrue();
         }

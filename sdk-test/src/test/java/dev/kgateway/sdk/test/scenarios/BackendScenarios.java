@@ -58,6 +58,8 @@ abstract class BackendScenarios {
                     assertThat(e.getStatus().getDetails().getCauses()).anySatisfy(c -> {
                         assertThat(c.getField()).isEqualTo("metadata.name");
                         assertThat(c.getReason()).isEqualTo("FieldValueInvalid");
+                        assertThat(c.getMessage()).startsWith("Invalid value: \"Web_1\": a lowercase RFC 1123 subdomain must consist of"
+                                + " lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character");
                     });
                 });
     }
