@@ -5,7 +5,7 @@ import dev.kgateway.sdk.client.KgatewayClient;
 import dev.kgateway.sdk.client.NamespacedBackendClient;
 import dev.kgateway.sdk.spring.boot.test.KgatewayClientTest;
 import dev.kgateway.sdk.test.KgatewayTestServer;
-import dev.kgateway.sdk.test.RecordedCall;
+import dev.kgateway.sdk.embeddedapiserver.RecordedCall;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 

@@ -38,7 +38,7 @@ class CrdInstallEdgesTest {
 
     @BeforeEach
     void setUp() {
-        api = new ScriptedApiServer();
+        api = new ScriptedApiServer(false);
         client = api.fabric8();
         kgw = KgatewayClient.from(client);
         kgw.installCrd(false);

@@ -30,7 +30,7 @@ class CrdInstallTest {
 
     @BeforeEach
     void setUp() {
-        api = new ScriptedApiServer();
+        api = new ScriptedApiServer(false);
         client = api.fabric8();
         kgw = KgatewayClient.from(client);
         // a CRD as a GET shows it right after a create, before the API server established it

@@ -150,7 +150,7 @@ class KubeApiServerWritesTest extends SharedApiServerTest {
     @Test
     void editCanRelabelAStoredBackendThatAlreadyBreaksARule() {
         try (KgatewayClient lax = KgatewayClient.builder().kubernetesClient(api.fabric8()).validateBeforeWrite(false).build()) {
-            lax.backends().inNamespace(backends.namespace()).create(TestBackends.invalidStaticBackend("legacy"));
+            api.storedUnderALaxerCrd(() -> lax.backends().inNamespace(backends.namespace()).create(TestBackends.invalidStaticBackend("legacy")));
         }
 
         Backend edited = backends.edit("legacy", b -> withLabel(b, "tier", "gold"));
@@ -161,7 +161,7 @@ class KubeApiServerWritesTest extends SharedApiServerTest {
     @Test
     void editThatAddsAViolationIsStillRefusedBeforeSending() {
         try (KgatewayClient lax = KgatewayClient.builder().kubernetesClient(api.fabric8()).validateBeforeWrite(false).build()) {
-            lax.backends().inNamespace(backends.namespace()).create(TestBackends.invalidStaticBackend("legacy"));
+            api.storedUnderALaxerCrd(() -> lax.backends().inNamespace(backends.namespace()).create(TestBackends.invalidStaticBackend("legacy")));
         }
 
         assertThatThrownBy(() -> backends.edit("legacy", b -> b.withSpec(b.getSpec().withStaticBackend(

@@ -54,9 +54,10 @@ class NamespacedWriteEdgesTest extends SharedApiServerTest {
         return backend.withMetadata(backend.getMetadata().withResourceVersion(null));
     }
 
+    /** Stores {@code backend} as a laxer, older CRD let it be stored. */
     private void createIgnoringValidation(Backend backend) {
         try (KgatewayClient lax = KgatewayClient.builder().kubernetesClient(api.fabric8()).validateBeforeWrite(false).build()) {
-            lax.backends().inNamespace(backends.namespace()).create(backend);
+            api.storedUnderALaxerCrd(() -> lax.backends().inNamespace(backends.namespace()).create(backend));
         }
     }
 
@@ -176,7 +177,7 @@ class NamespacedWriteEdgesTest extends SharedApiServerTest {
                 .reason("not a reason!").message("first").lastTransitionTime("2025-01-01T00:00:00Z")).build();
         try (KgatewayClient lax = KgatewayClient.builder().kubernetesClient(api.fabric8()).validateBeforeWrite(false).build()) {
             NamespacedBackendClient laxBackends = lax.backends().inNamespace(backends.namespace());
-            laxBackends.updateStatus(laxBackends.require("reported").withStatus(invalid));
+            api.storedUnderALaxerCrd(() -> laxBackends.updateStatus(laxBackends.require("reported").withStatus(invalid)));
         }
         Backend stored = backends.require("reported");
         BackendStatus stillInvalid = stored.getStatus().withConditions(java.util.List.of(stored.getStatus().getConditions().get(0)

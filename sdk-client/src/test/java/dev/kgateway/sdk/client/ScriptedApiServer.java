@@ -1,23 +1,18 @@
 package dev.kgateway.sdk.client;
 
+import dev.kgateway.sdk.embeddedapiserver.Admission;
+import dev.kgateway.sdk.embeddedapiserver.CrdAdmission;
+import dev.kgateway.sdk.embeddedapiserver.EmbeddedApiServer;
+import dev.kgateway.sdk.embeddedapiserver.RecordedCall;
+import dev.kgateway.sdk.embeddedapiserver.RequestInterceptor;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
-import io.fabric8.mockwebserver.Context;
-import io.fabric8.mockwebserver.MockWebServer;
-import io.fabric8.mockwebserver.http.Dispatcher;
 import io.fabric8.mockwebserver.http.MockResponse;
-import io.fabric8.mockwebserver.http.RecordedRequest;
 import io.fabric8.mockwebserver.http.Response;
 import io.fabric8.mockwebserver.http.WebSocket;
 import io.fabric8.mockwebserver.http.WebSocketListener;
 
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -31,40 +26,55 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
- * A fabric8 CRUD mock API server that can misbehave on cue. Scripted rules answer matching
- * requests first (a fixed number of times); everything else goes to the CRUD dispatcher, so the
- * server keeps real state around the faults. Every request is logged, and every watch connection
- * (websocket) is tracked, so tests can drop connections and see which are still open.
+ * The embedded API server ({@link EmbeddedApiServer}) with scripted answers on cue: the faults it
+ * has no name for. Scripted rules answer matching requests first (a fixed number of times), with
+ * any status, headers and body, or with a watch whose events the test writes; everything else the
+ * server handles, so state stays real around the faults. Every watch connection is tracked, so
+ * tests can drop connections and see which are still open.
  *
- * <p>Used where the stock expectations mode cannot help: faults in the middle of stateful
- * scenarios, path matching by query parameter, and server-side control of watch connections.
+ * <p>Kept beside the server's own {@code Faults} for what they cannot say: plain-text and
+ * malformed answers, exact Status bodies and headers, hand-written watch event sequences.
  */
 final class ScriptedApiServer implements AutoCloseable {
 
     static final String BACKENDS = "/apis/gateway.kgateway.dev/v1alpha1/namespaces/" + TestBackends.NS + "/backends";
     static final String ALL_BACKENDS = "/apis/gateway.kgateway.dev/v1alpha1/backends";
 
-    private final ScriptedDispatcher dispatcher = new ScriptedDispatcher();
-    private final KubernetesMockServer server;
-    private final KubernetesClient client;
+    /** The namespaces the server starts with, besides Kubernetes' own. */
+    static final List<String> NAMESPACES = List.of(TestBackends.NS, "web", "lambda", "apps", "elsewhere");
 
+    private final Scripts scripts = new Scripts();
+    private volatile boolean admissionOff;
+    private final EmbeddedApiServer server;
+
+    /** A server with the SDK's Backend CRD installed. */
     ScriptedApiServer() {
-        server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(), dispatcher, false);
-        server.init();
-        client = server.createClient();
+        this(true);
+    }
+
+    /** @param withCrd whether the SDK's Backend CRD is installed (without it, Backends are not served) */
+    ScriptedApiServer(boolean withCrd) {
+        CrdAdmission checks = new CrdAdmission();
+        EmbeddedApiServer.Builder builder = EmbeddedApiServer.builder().interceptor(scripts).bookmarkInterval(java.time.Duration.ZERO)
+                .admission(request -> admissionOff ? Admission.acceptAll().admit(request) : checks.admit(request));
+        server = (withCrd ? builder : builder.crds()).start();
+        for (String namespace : NAMESPACES) {
+            server.createNamespace(namespace);
+        }
+        server.clearRequests();
     }
 
     /** @return a fabric8 client of this server with fabric8's defaults (its own retries on) */
     KubernetesClient fabric8() {
-        return client;
+        return server.kubernetesClient();
     }
 
     /**
-     * @return the fabric8 client's configuration, for SDK clients that build their own; watches
+     * @return the server's client configuration, for SDK clients that build their own; watches
      *         reconnect after 50 ms instead of fabric8's default second
      */
     Config config() {
-        return new ConfigBuilder(client.getConfiguration()).withWatchReconnectInterval(50).build();
+        return new ConfigBuilder(server.config()).withWatchReconnectInterval(50).build();
     }
 
     /**
@@ -78,9 +88,27 @@ final class ScriptedApiServer implements AutoCloseable {
         return builder.build();
     }
 
+    /**
+     * Runs {@code write} with the server's admission off: what it stores was valid under an older,
+     * laxer CRD, as a cluster holds after a CRD upgrade.
+     */
+    void storedUnderALaxerCrd(Runnable write) {
+        admissionOff = true;
+        try {
+            write.run();
+        } finally {
+            admissionOff = false;
+        }
+    }
+
+    /** @return the embedded server underneath, for its own controls (faults, watch history) */
+    EmbeddedApiServer server() {
+        return server;
+    }
+
     /** Answers the next {@code times} requests that match {@code when} with {@code response}. */
     ScriptedApiServer answer(Predicate<Req> when, int times, Function<Req, MockResponse> response) {
-        dispatcher.rules.add(new Rule(when, response, new AtomicInteger(times), false));
+        scripts.rules.add(new Rule(when, response, new AtomicInteger(times)));
         return this;
     }
 
@@ -90,8 +118,7 @@ final class ScriptedApiServer implements AutoCloseable {
      * after the server committed it, as a 500/504 from kube-apiserver or a proxy shows it.
      */
     ScriptedApiServer commitThenFail(Predicate<Req> when, int times, int code) {
-        dispatcher.rules.add(new Rule(when, r -> status(code, code == 504 ? "Timeout" : "InternalError",
-                "the answer was lost after the write was committed"), new AtomicInteger(times), true));
+        server.faults().loseAnswerNext(times, code, call -> when.test(Req.of(call)));
         return this;
     }
 
@@ -112,17 +139,17 @@ final class ScriptedApiServer implements AutoCloseable {
 
     /** @return every request received so far, in order */
     List<Req> requests() {
-        return List.copyOf(dispatcher.log);
+        return server.requests().stream().map(Req::of).toList();
     }
 
     /** @return the requests received so far that match {@code filter}, in order */
     List<Req> requests(Predicate<Req> filter) {
-        return dispatcher.log.stream().filter(filter).toList();
+        return requests().stream().filter(filter).toList();
     }
 
     /** @return the watch connections (websockets) the server holds open now */
     Set<WebSocket> openWatches() {
-        return Set.copyOf(dispatcher.openSockets.keySet());
+        return Set.copyOf(scripts.openSockets.keySet());
     }
 
     /** Drops every open watch connection from the server side, as a load balancer would. */
@@ -134,18 +161,7 @@ final class ScriptedApiServer implements AutoCloseable {
 
     @Override
     public void close() {
-        client.close();
-        // let the CRUD mock's watch listeners stop their sender threads, without waiting for them
-        Thread closer = new Thread(() -> dispatcher.deferredCloses.forEach(Runnable::run), "mock-watch-closer");
-        closer.setDaemon(true);
-        closer.start();
-        server.destroy();
-        try {
-            // bounded: a sender thread stuck on the stopped event loop must not hold the test up
-            closer.join(5_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        server.close();
     }
 
     static MockResponse json(int code, String body) {
@@ -159,21 +175,8 @@ final class ScriptedApiServer implements AutoCloseable {
     /** A request as tests match it: method, path without query, decoded query, body. */
     record Req(String method, String path, Map<String, String> query, Map<String, List<String>> headers, String body) {
 
-        static Req of(RecordedRequest request) {
-            String full = request.getPath();
-            int q = full.indexOf('?');
-            Map<String, String> query = new LinkedHashMap<>();
-            if (q >= 0) {
-                for (String pair : full.substring(q + 1).split("&")) {
-                    int eq = pair.indexOf('=');
-                    String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-                    String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-                    query.put(key, value);
-                }
-            }
-            byte[] bytes = request.getBody() == null ? new byte[0] : request.getBody().getBytes();
-            return new Req(request.getMethod(), q < 0 ? full : full.substring(0, q), Map.copyOf(query),
-                    request.getHeaders().toMultimap(), new String(bytes, StandardCharsets.UTF_8));
+        static Req of(RecordedCall call) {
+            return new Req(call.method(), call.path(), Map.copyOf(call.query()), call.headers(), call.body());
         }
 
         boolean isWatch() {
@@ -203,8 +206,7 @@ final class ScriptedApiServer implements AutoCloseable {
         }
     }
 
-    /** @param commitFirst whether the CRUD server handles the request before the scripted answer replaces its result */
-    private record Rule(Predicate<Req> when, Function<Req, MockResponse> response, AtomicInteger remaining, boolean commitFirst) {
+    private record Rule(Predicate<Req> when, Function<Req, MockResponse> response, AtomicInteger remaining) {
         boolean claim(Req request) {
             if (!when.test(request)) {
                 return false;
@@ -220,56 +222,40 @@ final class ScriptedApiServer implements AutoCloseable {
         }
     }
 
-    private static final class ScriptedDispatcher extends Dispatcher {
-        private final KubernetesCrudDispatcher crud = new KubernetesCrudDispatcher(List.of());
+    /** The scripted rules, before the server; every watch answer, scripted or the server's, tracked. */
+    private static final class Scripts implements RequestInterceptor {
         private final List<Rule> rules = new CopyOnWriteArrayList<>();
-        private final List<Req> log = new CopyOnWriteArrayList<>();
         private final Map<WebSocket, Boolean> openSockets = new ConcurrentHashMap<>();
-        private final List<Runnable> deferredCloses = new CopyOnWriteArrayList<>();
 
         @Override
-        public MockResponse dispatch(RecordedRequest request) {
-            Req req = Req.of(request);
-            log.add(req);
+        public MockResponse before(RecordedCall call) {
+            Req req = Req.of(call);
             for (Rule rule : rules) {
                 if (rule.claim(req)) {
-                    if (rule.commitFirst) {
-                        crud.dispatch(request);
-                    }
                     return tracked(rule.response.apply(req));
                 }
             }
-            MockResponse handled = crud.dispatch(request);
-            EstablishingCrds.afterDispatch(request, crud.getMap());
-            return tracked(handled);
+            return null;
+        }
+
+        @Override
+        public MockResponse after(RecordedCall call, MockResponse answer) {
+            return tracked(answer);
         }
 
         private MockResponse tracked(MockResponse response) {
             WebSocketListener inner = response.getWebSocketListener();
-            return inner == null ? response : response.withWebSocketUpgrade(new TrackingListener(inner, openSockets, deferredCloses));
-        }
-
-        @Override
-        public void shutdown() {
-            crud.shutdown();
+            return inner == null ? response : response.withWebSocketUpgrade(new TrackingListener(inner, openSockets));
         }
     }
 
-    /**
-     * Forwards to the real listener and keeps the set of open sockets. The close and failure
-     * callbacks of the CRUD mock's watch listener are held back until the server stops: on the
-     * event loop they block it (up to a minute, waiting for a sender thread that may need the event
-     * loop), and anywhere else they shut the sender down while the CRUD dispatcher may still be
-     * handing it an event, which fails the write request that caused the event.
-     */
+    /** Forwards to the real listener and keeps the set of open sockets. */
     private static final class TrackingListener extends ForwardingWebSocketListener {
         private final Map<WebSocket, Boolean> open;
-        private final List<Runnable> deferred;
 
-        TrackingListener(WebSocketListener inner, Map<WebSocket, Boolean> open, List<Runnable> deferred) {
+        TrackingListener(WebSocketListener inner, Map<WebSocket, Boolean> open) {
             super(inner);
             this.open = open;
-            this.deferred = deferred;
         }
 
         @Override
@@ -287,13 +273,13 @@ final class ScriptedApiServer implements AutoCloseable {
         @Override
         public void onClosed(WebSocket webSocket, int code, String reason) {
             open.remove(webSocket);
-            deferred.add(() -> delegate.onClosed(webSocket, code, reason));
+            delegate.onClosed(webSocket, code, reason);
         }
 
         @Override
         public void onFailure(WebSocket webSocket, Throwable t, Response response) {
             open.remove(webSocket);
-            deferred.add(() -> delegate.onFailure(webSocket, t, response));
+            delegate.onFailure(webSocket, t, response);
         }
     }
 

@@ -34,7 +34,7 @@ abstract class SharedApiServerTest {
     @BeforeEach
     void openClientInAFreshNamespace() {
         kgw = newClient();
-        backends = kgw.backends().inNamespace(namespacePrefix() + "-" + NAMESPACES.incrementAndGet());
+        backends = kgw.backends().inNamespace(api.server().createNamespace(namespacePrefix() + "-" + NAMESPACES.incrementAndGet()));
     }
 
     @AfterEach

@@ -52,13 +52,12 @@ class WriteGuardsTest extends SharedApiServerTest {
     }
 
     @Test
-    void createWithValidationTurnedOffSendsAnInvalidBackend() {
+    void createWithValidationTurnedOffLeavesTheRefusalToTheServer() {
         try (KgatewayClient unchecked = KgatewayClient.builder().kubernetesClient(api.fabric8()).validateBeforeWrite(false).build()) {
             NamespacedBackendClient uncheckedBackends = unchecked.backends().inNamespace(backends.namespace());
 
-            Backend created = uncheckedBackends.create(TestBackends.invalidStaticBackend("broken"));
-
-            assertThat(created.getSpec().getStaticBackend().getHosts().get(0).getPort()).isEqualTo(70000);
+            assertThatThrownBy(() -> uncheckedBackends.create(TestBackends.invalidStaticBackend("broken")))
+                    .isInstanceOfSatisfying(BackendRejectedException.class, e -> assertThat(e.getCode()).isEqualTo(422));
             assertThat(writesToThisNamespace()).extracting(Req::method).containsExactly("POST");
         }
     }
