@@ -109,7 +109,7 @@ public final class KgatewayExtension implements BeforeAllCallback, BeforeEachCal
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
         Class<?> type = parameter.getParameter().getType();
-        return type == KgatewayTestServer.class || type == KgatewayClient.class || type == KubernetesClient.class
+        return type == KgatewayTestServer.class || type == TestCluster.class || type == KgatewayClient.class || type == KubernetesClient.class
                 || type == KubeApiServer.class || type == String.class && parameter.isAnnotated(TestNamespace.class);
     }
 
@@ -138,7 +138,7 @@ public final class KgatewayExtension implements BeforeAllCallback, BeforeEachCal
     }
 
     private static Object value(Class<?> type, KgatewayTestServer server) {
-        if (type == KgatewayTestServer.class) {
+        if (type == KgatewayTestServer.class || type == TestCluster.class) {
             return server;
         }
         return type == KgatewayClient.class ? server.kgatewayClient() : server.kubernetesClient();
@@ -162,6 +162,9 @@ public final class KgatewayExtension implements BeforeAllCallback, BeforeEachCal
         if (type == KubeApiServer.class) {
             return session.server();
         }
+        if (type == TestCluster.class) {
+            return session;
+        }
         return type == KgatewayClient.class ? session.kgatewayClient() : session.kubernetesClient();
     }
 
@@ -171,13 +174,14 @@ public final class KgatewayExtension implements BeforeAllCallback, BeforeEachCal
                 throw new ExtensionConfigurationException(field + ": this class runs on kube-apiserver, and a KgatewayTestServer"
                         + " (faults, request log) is the embedded server's; use @KgatewayTest(server = TestServerKind.EMBEDDED)");
             }
-            return type == KgatewayClient.class || type == KubernetesClient.class || type == KubeApiServer.class ? realValue(type, session) : null;
+            return type == KgatewayClient.class || type == KubernetesClient.class || type == KubeApiServer.class || type == TestCluster.class
+                    ? realValue(type, session) : null;
         });
     }
 
     private static void inject(Object instance, KgatewayTestServer server, String namespace) throws IllegalAccessException {
-        inject(instance, namespace, (field, type) -> type == KgatewayTestServer.class || type == KgatewayClient.class
-                || type == KubernetesClient.class ? value(type, server) : null);
+        inject(instance, namespace, (field, type) -> type == KgatewayTestServer.class || type == TestCluster.class
+                || type == KgatewayClient.class || type == KubernetesClient.class ? value(type, server) : null);
     }
 
     /** Sets every non-static, non-final field of {@code instance} that is the namespace or that {@code valueOf} has a value for. */

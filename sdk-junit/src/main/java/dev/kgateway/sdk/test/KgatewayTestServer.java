@@ -27,7 +27,7 @@ import java.util.function.Consumer;
  * <p>In JUnit 5 tests, {@link KgatewayTest @KgatewayTest} starts and stops it for you.
  * Thread-safe.
  */
-public final class KgatewayTestServer extends EmbeddedApiServer {
+public final class KgatewayTestServer extends EmbeddedApiServer implements TestCluster {
 
     private final KgatewayClient kgateway;
 
@@ -51,7 +51,14 @@ public final class KgatewayTestServer extends EmbeddedApiServer {
         return new Builder();
     }
 
+    /** @return {@link TestServerKind#EMBEDDED} */
+    @Override
+    public TestServerKind kind() {
+        return TestServerKind.EMBEDDED;
+    }
+
     /** @return the SDK client of this server (default settings, short retry delays); closed with the server */
+    @Override
     public KgatewayClient kgatewayClient() {
         return kgateway;
     }

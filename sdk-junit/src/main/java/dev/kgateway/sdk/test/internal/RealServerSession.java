@@ -4,9 +4,12 @@ import dev.kgateway.sdk.client.KgatewayClient;
 import dev.kgateway.sdk.client.RetryPolicy;
 import dev.kgateway.sdk.kubeapiserver.KubeApiServer;
 import dev.kgateway.sdk.model.BackendJson;
+import dev.kgateway.sdk.test.TestCluster;
+import dev.kgateway.sdk.test.TestServerKind;
 import dev.kgateway.sdk.validation.KgatewayRelease;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
@@ -23,7 +26,7 @@ import java.util.concurrent.TimeUnit;
  * A test class's view of a real kube-apiserver: an SDK client and a fabric8 client of its admin
  * user, the class's CRDs installed and Established, fresh namespaces on demand.
  */
-public final class RealServerSession implements AutoCloseable {
+public final class RealServerSession implements TestCluster, AutoCloseable {
 
     private final KubeApiServer server;
     private final KubernetesClient fabric8;
@@ -58,15 +61,28 @@ public final class RealServerSession implements AutoCloseable {
         return server;
     }
 
+    @Override
+    public TestServerKind kind() {
+        return TestServerKind.KUBE_APISERVER;
+    }
+
+    @Override
+    public Config config() {
+        return server.config();
+    }
+
+    @Override
     public KgatewayClient kgatewayClient() {
         return kgateway;
     }
 
+    @Override
     public KubernetesClient kubernetesClient() {
         return fabric8;
     }
 
     /** @return the name of a new namespace */
+    @Override
     public String createNamespace() {
         String name = "test-" + UUID.randomUUID().toString().substring(0, 8).toLowerCase(Locale.ROOT);
         fabric8.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(name).endMetadata().build()).create();
@@ -74,6 +90,7 @@ public final class RealServerSession implements AutoCloseable {
     }
 
     /** Deletes the namespace; without a controller manager it stays Terminating, its objects with it. */
+    @Override
     public void deleteNamespace(String name) {
         fabric8.namespaces().withName(name).delete();
     }

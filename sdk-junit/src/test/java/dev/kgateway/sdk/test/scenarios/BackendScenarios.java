@@ -9,7 +9,9 @@ import dev.kgateway.sdk.client.KgatewayClient;
 import dev.kgateway.sdk.client.NamespacedBackendClient;
 import dev.kgateway.sdk.model.Backend;
 import dev.kgateway.sdk.model.BackendType;
+import dev.kgateway.sdk.test.TestCluster;
 import dev.kgateway.sdk.test.TestNamespace;
+import dev.kgateway.sdk.test.TestServerKind;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -20,6 +22,7 @@ import io.fabric8.kubernetes.client.http.HttpResponse;
 import java.net.URI;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,10 +31,22 @@ import org.junit.jupiter.api.Test;
  */
 abstract class BackendScenarios {
 
-    KgatewayClient kgw;
-    KubernetesClient fabric8;
+    TestCluster cluster;
     @TestNamespace
     String ns;
+
+    KgatewayClient kgw;
+    KubernetesClient fabric8;
+
+    /** @return the server the subclass runs on */
+    abstract TestServerKind expectedServer();
+
+    @BeforeEach
+    void clientsOfTheCluster() {
+        assertThat(cluster.kind()).isEqualTo(expectedServer());
+        kgw = cluster.kgatewayClient();
+        fabric8 = cluster.kubernetesClient();
+    }
 
     static Backend web(String name) {
         return Backend.builder().metadata(m -> m.name(name))
