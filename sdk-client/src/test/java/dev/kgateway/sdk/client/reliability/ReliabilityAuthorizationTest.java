@@ -5,9 +5,7 @@ import dev.kgateway.sdk.client.KgatewayClient;
 import dev.kgateway.sdk.client.RetryPolicy;
 import dev.kgateway.sdk.model.Backend;
 import dev.kgateway.sdk.model.BackendJson;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
-import io.fabric8.mockwebserver.http.RecordedRequest;
+import dev.kgateway.sdk.embeddedapiserver.RecordedCall;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -16,9 +14,9 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.function.ThrowingConsumer;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,7 +26,9 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
  * A 403 names what was denied: for list, get, create, update and delete (and a list across all
  * namespaces, a watch, and the read an edit starts with), the {@link KgatewayAuthorizationException}
  * carries the verb, the resource ({@code backends.gateway.kgateway.dev}) and the namespace, its
- * message says them, and the request is sent once (a 403 is not retried).
+ * message says them, and the request is sent once (a 403 is not retried). The 403s are scripted
+ * answers of the embedded API server ({@link ReliabilityCluster#answerNext}), in kube-apiserver's
+ * words: it has no authorization of its own.
  */
 class ReliabilityAuthorizationTest {
 
@@ -40,22 +40,22 @@ class ReliabilityAuthorizationTest {
             + "\"metadata\":{\"name\":\"openai\",\"resourceVersion\":\"7\"},"
             + "\"spec\":{\"type\":\"AI\",\"ai\":{\"llm\":{\"openai\":{\"authToken\":{\"secretRef\":{\"name\":\"k\"}}}}}}}");
 
-    private KubernetesMockServer server;
+    /** More than any client here sends: "always". */
+    private static final int ALWAYS = 50;
+
+    private ReliabilityCluster cluster;
     private KgatewayClient kgw;
 
     @BeforeEach
     void start() {
-        server = new KubernetesMockServer(false);
-        server.init();
-        try (KubernetesClient client = server.createClient()) {
-            kgw = KgatewayClient.builder().config(client.getConfiguration()).retryPolicy(RetryPolicy.DEFAULT).build();
-        }
+        cluster = new ReliabilityCluster("ai");
+        kgw = KgatewayClient.builder().config(cluster.directConfig()).retryPolicy(RetryPolicy.DEFAULT).build();
     }
 
     @AfterEach
     void stop() {
         kgw.close();
-        server.destroy();
+        cluster.close();
     }
 
     /** The API server's answer, word for word in its shape. */
@@ -70,7 +70,7 @@ class ReliabilityAuthorizationTest {
 
     static Stream<Arguments> verbs() {
         return Stream.of(
-                Arguments.of("list", "GET", BASE + "?limit=500", "", (ThrowingConsumer<KgatewayClient>) k -> k.backends().inNamespace("ai").list()),
+                Arguments.of("list", "GET", BASE, "", (ThrowingConsumer<KgatewayClient>) k -> k.backends().inNamespace("ai").list()),
                 Arguments.of("get", "GET", ITEM, "openai", (ThrowingConsumer<KgatewayClient>) k -> k.backends().inNamespace("ai").get("openai")),
                 Arguments.of("create", "POST", BASE, "openai", (ThrowingConsumer<KgatewayClient>) k -> k.backends().inNamespace("ai").create(BACKEND)),
                 Arguments.of("update", "PUT", ITEM, "openai", (ThrowingConsumer<KgatewayClient>) k -> k.backends().inNamespace("ai").update(BACKEND)),
@@ -96,13 +96,12 @@ class ReliabilityAuthorizationTest {
                 .startsWith("forbidden: cannot " + verb + " " + RESOURCE)
                 .contains("in namespace 'ai'")
                 .contains("grant verb '" + verb + "' on resource '" + RESOURCE + "'");
-        String query = method.equals("POST") || method.equals("PUT") ? "?fieldValidation=Strict&fieldManager=kgateway-java-sdk" : "";
-        assertThat(received()).as("sent once: a 403 is not retried").containsExactly(method + " " + path + query);
+        assertThat(received()).as("sent once: a 403 is not retried").containsExactly(method + " " + path);
     }
 
     @Test
     void forbiddenListAcrossAllNamespacesSaysSo() throws Exception {
-        server.expect().get().withPath(ALL + "?limit=500").andReturn(403, forbidden("list", "", "")).always();
+        cluster.answerNext(ALWAYS, call("GET", ALL), 403, forbidden("list", "", ""));
 
         KgatewayAuthorizationException e = catchThrowableOfType(KgatewayAuthorizationException.class, () -> kgw.backends().inAnyNamespace().list());
 
@@ -116,11 +115,11 @@ class ReliabilityAuthorizationTest {
     void forbiddenWatchNamesTheListItStartsWithAndLeavesNoThread() throws Exception {
         java.util.Set<Thread> before = Thread.getAllStackTraces().keySet();
         java.util.concurrent.atomic.AtomicLong threadsDuringList = new java.util.concurrent.atomic.AtomicLong(-1);
-        server.expect().get().withPath(BASE + "?limit=500").andReply(403, request -> {
+        cluster.answerNext(ALWAYS, call("GET", BASE), request -> {
             // the watch's events thread starts before its first list: it exists while the server answers
             threadsDuringList.set(watchThreadsSince(before));
-            return forbidden("list", "ai", "");
-        }).always();
+            return ReliabilityCluster.json(403, forbidden("list", "ai", ""));
+        });
 
         KgatewayAuthorizationException e = catchThrowableOfType(KgatewayAuthorizationException.class,
                 () -> kgw.backends().inNamespace("ai").watch(event -> { }));
@@ -133,12 +132,12 @@ class ReliabilityAuthorizationTest {
             Thread.sleep(20);
         }
         assertThat(watchThreadsSince(before)).as("kgateway-watch threads of the failed watch still alive").isZero();
-        assertThat(received()).as("sent once: a 403 is not retried").containsExactly("GET " + BASE + "?limit=500");
+        assertThat(received()).as("sent once: a 403 is not retried").containsExactly("GET " + BASE);
     }
 
     @Test
     void forbiddenEditNamesTheReadItStartsWith() throws Exception {
-        server.expect().get().withPath(ITEM).andReturn(403, forbidden("get", "ai", "openai")).always();
+        cluster.answerNext(ALWAYS, call("GET", ITEM), 403, forbidden("get", "ai", "openai"));
 
         KgatewayAuthorizationException e = catchThrowableOfType(KgatewayAuthorizationException.class,
                 () -> kgw.backends().inNamespace("ai").edit("openai", b -> b));
@@ -153,19 +152,15 @@ class ReliabilityAuthorizationTest {
     }
 
     private void expect(String method, String path, String body) {
-        switch (method) {
-            case "POST" -> server.expect().post().withPath(path + "?fieldValidation=Strict&fieldManager=kgateway-java-sdk").andReturn(403, body).always();
-            case "PUT" -> server.expect().put().withPath(path + "?fieldValidation=Strict&fieldManager=kgateway-java-sdk").andReturn(403, body).always();
-            case "DELETE" -> server.expect().delete().withPath(path).andReturn(403, body).always();
-            default -> server.expect().get().withPath(path).andReturn(403, body).always();
-        }
+        cluster.answerNext(ALWAYS, call(method, path), 403, body);
     }
 
-    private List<String> received() throws InterruptedException {
-        List<String> out = new ArrayList<>();
-        for (RecordedRequest r; (r = server.takeRequest(200, TimeUnit.MILLISECONDS)) != null; ) {
-            out.add(r.getMethod() + " " + r.getPath());
-        }
-        return out;
+    private static Predicate<RecordedCall> call(String method, String path) {
+        return c -> c.method().equals(method) && c.path().equals(path) && !c.isWatch();
+    }
+
+    /** @return the requests the server received, as "METHOD path" (without the query) */
+    private List<String> received() {
+        return cluster.received();
     }
 }

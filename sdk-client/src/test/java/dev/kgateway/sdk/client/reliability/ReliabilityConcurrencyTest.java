@@ -55,8 +55,8 @@ class ReliabilityConcurrencyTest {
     @Test
     @Timeout(value = 3, unit = TimeUnit.MINUTES)
     void sixteenThreadsShareOneClientWithoutLostUpdatesAndCloseLeavesNoThread() throws Exception {
-        try (ReliabilityCluster cluster = new ReliabilityCluster()) {
-            Config config = cluster.direct.getConfiguration();
+        try (ReliabilityCluster cluster = new ReliabilityCluster(NAMESPACE)) {
+            Config config = cluster.directConfig();
             warmUpServer(config);
             Set<Thread> before = Thread.getAllStackTraces().keySet();
 
@@ -77,8 +77,8 @@ class ReliabilityConcurrencyTest {
             AtomicInteger operations = new AtomicInteger();
             List<String> unexpected = Collections.synchronizedList(new ArrayList<>());
             CountDownLatch start = new CountDownLatch(1);
-            cluster.dispatcher.loseAnswers(LOST_ANSWERS, 504, r -> "PUT".equals(r.getMethod()) && r.getPath().contains("/namespaces/"
-                    + NAMESPACE + "/backends/b-"));
+            cluster.server.faults().loseAnswerNext(LOST_ANSWERS, 504, call -> "PUT".equals(call.method())
+                    && call.path().contains("/namespaces/" + NAMESPACE + "/backends/b-"));
             List<Future<?>> futures = new ArrayList<>();
             for (int t = 0; t < THREADS; t++) {
                 int thread = t;
@@ -141,7 +141,9 @@ class ReliabilityConcurrencyTest {
             assertThat(backends.list()).hasSize(BACKENDS);
             assertThat(chosen).as("every edit the threads chose returned or said its outcome is unknown").isEqualTo(expectedEdits());
             assertThat(totalEdits).as("no edit applied twice").isLessThanOrEqualTo(expectedEdits());
-            assertThat(cluster.dispatcher.lostAnswers()).as("answers lost after commit").isEqualTo(LOST_ANSWERS);
+            // every planned loss happened, and the server itself never answers 504: the 504s sent are the lost answers
+            assertThat(cluster.server.faults().pending()).as("lost answers still planned").isZero();
+            assertThat(cluster.handledAndAnswered(504)).as("answers lost after commit").isEqualTo(LOST_ANSWERS);
 
             // the check below sees the client's threads: while it is open there are some, among them the watch's
             assertThat(Thread.getAllStackTraces().keySet()).filteredOn(t -> t.isAlive() && !before.contains(t))
@@ -152,7 +154,7 @@ class ReliabilityConcurrencyTest {
             assertThat(left).as("threads left %s after close", THREADS_END).isEmpty();
             System.out.printf("[reliability] concurrency: %d operations by %d threads in %d ms, %d edits counted exactly on %d Backends"
                     + " with %d answers lost after commit, %d watch events; no thread left after close%n", operations.get(), THREADS, millis,
-                    totalEdits, BACKENDS, cluster.dispatcher.lostAnswers(), watchEvents.get());
+                    totalEdits, BACKENDS, cluster.handledAndAnswered(504), watchEvents.get());
             } finally {
                 pool.shutdownNow();
                 kgw.close();
@@ -192,7 +194,10 @@ class ReliabilityConcurrencyTest {
                 .build();
     }
 
-    /** Lets the mock server start its event-loop threads (and a client its own, then end them) before threads are counted. */
+    /**
+     * Lets the embedded server (fabric8's mock web server underneath) start its event-loop threads, and a client its own
+     * (then end them), before threads are counted.
+     */
     private static void warmUpServer(Config config) throws Exception {
         try (KgatewayClient warmUp = KgatewayClient.builder().config(config).build()) {
             ExecutorService pool = Executors.newFixedThreadPool(8);

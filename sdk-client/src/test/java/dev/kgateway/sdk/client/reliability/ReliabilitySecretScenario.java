@@ -22,10 +22,11 @@ import java.util.logging.LogRecord;
 
 /**
  * Run in a child JVM by {@link ReliabilitySecretsTest}, with every logger at DEBUG: exercises the
- * SDK with a Backend that carries a secret in members the schema does not know (upstream
- * kgateway's {@code authToken.inline}, and the last-applied-configuration annotation holding the
- * whole manifest), through reads, writes, retries, server errors (422 whose message does not echo
- * the secret, 409, 404), read errors of bad documents containing it, a watch and an informer.
+ * SDK with a Backend that carries a secret (an inline API key, {@code authToken.inline}, and the
+ * last-applied-configuration annotation holding the whole manifest), on the embedded API server
+ * (namespaces {@code ai} and {@code other}), through reads, writes, retries (503s of the server's
+ * faults), server errors (a scripted 422 whose message does not echo the secret, 409, 404), read
+ * errors of bad documents containing it, a watch and an informer.
  * Prints, as {@code TOSTRING} and {@code EXCEPTION} lines, the {@code toString()} of every Backend
  * and event it saw and of every exception it caught, with their causes; logs go to standard error.
  */
@@ -87,8 +88,8 @@ public final class ReliabilitySecretScenario {
         });
 
         int steps = 0;
-        try (ReliabilityCluster cluster = new ReliabilityCluster();
-             KgatewayClient kgw = KgatewayClient.builder().config(cluster.direct.getConfiguration())
+        try (ReliabilityCluster cluster = new ReliabilityCluster("ai", "other");
+             KgatewayClient kgw = KgatewayClient.builder().config(cluster.directConfig())
                      .retryPolicy(new RetryPolicy(4, 5, Duration.ofMillis(10), Duration.ofMillis(50))).build()) {
             show(kgw);
             NamespacedBackendClient ai = kgw.backends().inNamespace("ai");
@@ -120,16 +121,16 @@ public final class ReliabilitySecretScenario {
             show(ai.edit("openai", b -> b.withMetadata(b.getMetadata().toBuilder().putLabels("tier", "gold").build())));
             show(ai.patch("openai", "{\"metadata\":{\"labels\":{\"team\":\"search\"}}}"));
             // retried reads: the SDK logs each retry at DEBUG
-            cluster.dispatcher.failNext(2, 503, r -> "GET".equals(r.getMethod()) && r.getPath().endsWith("/backends/openai"));
+            cluster.server.faults().failNext(2, 503, call -> "GET".equals(call.method()) && call.path().endsWith("/backends/openai"));
             show(ai.require("openai"));
             steps++;
 
             // server errors
-            cluster.dispatcher.failNext(1, 422, "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"metadata\":{},\"status\":\"Failure\","
+            cluster.answerNext(1, call -> "POST".equals(call.method()), 422, "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"metadata\":{},\"status\":\"Failure\","
                     + "\"message\":\"Backend.gateway.kgateway.dev \\\"leaky\\\" is invalid: spec.ai.provider.openai.authToken: Invalid value: \\\"object\\\": "
                     + "inline tokens are not allowed\",\"reason\":\"Invalid\",\"details\":{\"name\":\"leaky\",\"group\":\"gateway.kgateway.dev\","
                     + "\"kind\":\"Backend\",\"causes\":[{\"reason\":\"FieldValueInvalid\",\"message\":\"Invalid value: \\\"object\\\": inline tokens are not allowed\","
-                    + "\"field\":\"spec.ai.provider.openai.authToken\"}]},\"code\":422}", r -> "POST".equals(r.getMethod()));
+                    + "\"field\":\"spec.ai.provider.openai.authToken\"}]},\"code\":422}");
             caught(() -> ai.create(backend("leaky")));
             Backend stale = created;
             caught(() -> ai.update(stale)); // 409: resourceVersion is stale

@@ -25,8 +25,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * so the capture does not depend on which test configured logging first, and the secret sentinel
  * must appear in none of the log records of the SDK and the fabric8 client (or any other logger but
  * the mock server's), nor in any {@code toString()} or exception (with its causes) the scenario
- * printed. Excluded on purpose: the loggers of the mock server ({@code io.fabric8.mockwebserver},
- * {@code io.fabric8.kubernetes.client.server.mock}), which echo what they receive; a canary line
+ * printed. Excluded on purpose: the loggers of the mock web server under the embedded API server
+ * ({@code io.fabric8.mockwebserver}, {@code io.fabric8.kubernetes.client.server.mock}), which echo
+ * what they receive; a canary line
  * logged there with the secret shows that the capture would see it.
  */
 class ReliabilitySecretsTest {

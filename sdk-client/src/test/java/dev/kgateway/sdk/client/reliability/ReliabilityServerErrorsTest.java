@@ -5,14 +5,13 @@ import dev.kgateway.sdk.client.KgatewayClient;
 import dev.kgateway.sdk.client.NamespacedBackendClient;
 import dev.kgateway.sdk.client.RetryPolicy;
 import dev.kgateway.sdk.client.internal.RetryDelays;
+import dev.kgateway.sdk.embeddedapiserver.RecordedCall;
 import dev.kgateway.sdk.model.Backend;
 import dev.kgateway.sdk.model.BackendJson;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
-import io.fabric8.mockwebserver.http.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,41 +21,42 @@ import org.junit.jupiter.params.provider.ValueSource;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
- * Server errors, on the mock server in expectations mode, counting the requests it received:
- * idempotent calls (get, list, update, patch, delete) are retried after 429 (honouring the
- * server's delay: Status details retryAfterSeconds, else the Retry-After header) and 5xx (but 501)
- * with bounded backoff, at most {@code RetryPolicy.maxAttempts} (4) times; a create is sent
- * exactly once whatever the answer: 500, 503, 429, or a connection dropped after the server got
- * the request. Delays are checked as the client chose them (recorded instead of slept, see
- * {@link RetryDelays}), not by the wall clock.
+ * Server errors, on the embedded API server holding Backend {@code ai/openai}, counting the
+ * requests it received: idempotent calls (get, list, update, patch, delete) are retried after 429
+ * (honouring the server's delay: Status details retryAfterSeconds, else the Retry-After header) and
+ * 5xx (but 501) with bounded backoff, at most {@code RetryPolicy.maxAttempts} (4) times; a create
+ * is sent exactly once whatever the answer: 500, 503, or a connection dropped after the server got
+ * the request (a 429 proves nothing was stored: a create is retried after it).
+ *
+ * <p>Error answers come from the server's faults ({@code faults().failNext}, {@code throttleNext}:
+ * kube Status bodies, nothing handled); the two shapes they do not make (a Status whose details
+ * carry retryAfterSeconds, a 503 with Retry-After) are scripted answers of
+ * {@link ReliabilityCluster#answerNext}. Delays are checked as the client chose them (recorded
+ * instead of slept, see {@link RetryDelays}), not by the wall clock.
  */
 class ReliabilityServerErrorsTest {
 
     private static final String BASE = "/apis/gateway.kgateway.dev/v1alpha1/namespaces/ai/backends";
     private static final String ITEM = BASE + "/openai";
-    private static final String BACKEND_JSON = "{\"apiVersion\":\"gateway.kgateway.dev/v1alpha1\",\"kind\":\"Backend\","
-            + "\"metadata\":{\"name\":\"openai\",\"namespace\":\"ai\",\"resourceVersion\":\"7\"},"
-            + "\"spec\":{\"type\":\"AI\",\"ai\":{\"llm\":{\"openai\":{\"authToken\":{\"secretRef\":{\"name\":\"k\"}}}}}}}";
-    private static final String LIST_JSON = "{\"apiVersion\":\"gateway.kgateway.dev/v1alpha1\",\"kind\":\"BackendList\","
-            + "\"metadata\":{\"resourceVersion\":\"7\"},\"items\":[" + BACKEND_JSON + "]}";
+    /** More than any client here sends: "always". */
+    private static final int ALWAYS = 50;
 
-    private KubernetesMockServer server;
-    private Config config;
+    private ReliabilityCluster cluster;
     private final List<AutoCloseable> closeables = new ArrayList<>();
 
     @BeforeEach
     void start() {
-        server = new KubernetesMockServer(false);
-        server.init();
-        try (KubernetesClient client = server.createClient()) {
-            config = client.getConfiguration();
+        cluster = new ReliabilityCluster("ai");
+        try (KgatewayClient seeder = KgatewayClient.builder().config(cluster.directConfig()).build()) {
+            seeder.backends().inNamespace("ai").create(backend("openai"));
         }
+        cluster.server.clearRequests();
     }
 
     @AfterEach
@@ -64,11 +64,11 @@ class ReliabilityServerErrorsTest {
         for (AutoCloseable c : closeables) {
             c.close();
         }
-        server.destroy();
+        cluster.close();
     }
 
     private NamespacedBackendClient client(RetryPolicy policy) {
-        return client(config, policy);
+        return client(cluster.directConfig(), policy);
     }
 
     private NamespacedBackendClient client(Config using, RetryPolicy policy) {
@@ -77,19 +77,25 @@ class ReliabilityServerErrorsTest {
         return kgw.backends().inNamespace("ai");
     }
 
+    private static Backend backend(String name) {
+        return BackendJson.fromJson("{\"apiVersion\":\"gateway.kgateway.dev/v1alpha1\",\"kind\":\"Backend\","
+                + "\"metadata\":{\"name\":\"" + name + "\",\"namespace\":\"ai\"},"
+                + "\"spec\":{\"type\":\"AI\",\"ai\":{\"llm\":{\"openai\":{\"authToken\":{\"secretRef\":{\"name\":\"k\"}}}}}}}");
+    }
+
     private static String status(int code, String reason, Integer retryAfterSeconds) {
         return "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"metadata\":{},\"status\":\"Failure\",\"message\":\"" + reason + "\",\"reason\":\""
                 + reason + "\"" + (retryAfterSeconds == null ? "" : ",\"details\":{\"retryAfterSeconds\":" + retryAfterSeconds + "}")
                 + ",\"code\":" + code + "}";
     }
 
-    /** @return the requests the server received, as "METHOD path" */
-    private List<String> received() throws InterruptedException {
-        List<String> out = new ArrayList<>();
-        for (RecordedRequest r; (r = server.takeRequest(200, TimeUnit.MILLISECONDS)) != null; ) {
-            out.add(r.getMethod() + " " + r.getPath());
-        }
-        return out;
+    private static Predicate<RecordedCall> call(String method, String path) {
+        return c -> c.method().equals(method) && c.path().equals(path) && !c.isWatch();
+    }
+
+    /** @return the requests the server received, as "METHOD path" (without the query) */
+    private List<String> received() {
+        return cluster.received();
     }
 
     /** @return the delays the client chose between the attempts of {@code call} (not slept) */
@@ -103,9 +109,8 @@ class ReliabilityServerErrorsTest {
     // ---- 429 ----
 
     @Test
-    void getIsRetriedAfter429WaitingTheSecondsTheStatusAsksFor() throws Exception {
-        server.expect().get().withPath(ITEM).andReturn(429, status(429, "TooManyRequests", 1)).times(2);
-        server.expect().get().withPath(ITEM).andReturn(200, BACKEND_JSON).once();
+    void getIsRetriedAfter429WaitingTheSecondsTheStatusAsksFor() {
+        cluster.answerNext(2, call("GET", ITEM), 429, status(429, "TooManyRequests", 1));
         NamespacedBackendClient backends = client(RetryPolicy.DEFAULT);
 
         List<Duration> delays = delaysOf(() -> assertThat(backends.get("openai")).isPresent());
@@ -115,9 +120,8 @@ class ReliabilityServerErrorsTest {
     }
 
     @Test
-    void aRetryDelayAboveThirtySecondsIsCappedAtThirty() throws Exception {
-        server.expect().get().withPath(ITEM).andReturn(429, status(429, "TooManyRequests", 120)).once();
-        server.expect().get().withPath(ITEM).andReturn(200, BACKEND_JSON).once();
+    void aRetryDelayAboveThirtySecondsIsCappedAtThirty() {
+        cluster.answerNext(1, call("GET", ITEM), 429, status(429, "TooManyRequests", 120));
         NamespacedBackendClient backends = client(RetryPolicy.DEFAULT);
 
         List<Duration> delays = delaysOf(() -> assertThat(backends.get("openai")).isPresent());
@@ -125,16 +129,26 @@ class ReliabilityServerErrorsTest {
         assertThat(delays).containsExactly(Duration.ofSeconds(30));
     }
 
-    @ParameterizedTest(name = "HTTP {0}")
-    @ValueSource(ints = {429, 503})
-    void getIsRetriedWaitingTheRetryAfterHeaderWhenTheStatusGivesNoDelay(int code) throws Exception {
-        server.expect().get().withPath(ITEM).andReturn(code, status(code, "TooManyRequests", null)).withHeader("Retry-After", "1").once();
-        server.expect().get().withPath(ITEM).andReturn(200, BACKEND_JSON).once();
+    @Test
+    void getIsRetriedWaitingTheRetryAfterHeaderOfA429WhoseStatusGivesNoDelay() {
+        cluster.server.faults().throttleNext(1, 1); // 429, Retry-After: 1, a Status without details
         NamespacedBackendClient backends = client(RetryPolicy.DEFAULT);
 
         List<Duration> delays = delaysOf(() -> assertThat(backends.get("openai")).isPresent());
 
-        assertThat(received()).hasSize(2);
+        assertThat(received()).containsExactly("GET " + ITEM, "GET " + ITEM);
+        assertThat(delays).as("the header's delay").containsExactly(Duration.ofSeconds(1));
+    }
+
+    @Test
+    void getIsRetriedWaitingTheRetryAfterHeaderOfA503() {
+        cluster.answerNext(1, call("GET", ITEM), c -> ReliabilityCluster.json(503, status(503, "ServiceUnavailable", null))
+                .setHeader("Retry-After", "1"));
+        NamespacedBackendClient backends = client(RetryPolicy.DEFAULT);
+
+        List<Duration> delays = delaysOf(() -> assertThat(backends.get("openai")).isPresent());
+
+        assertThat(received()).containsExactly("GET " + ITEM, "GET " + ITEM);
         assertThat(delays).as("the header's delay").containsExactly(Duration.ofSeconds(1));
     }
 
@@ -142,8 +156,8 @@ class ReliabilityServerErrorsTest {
 
     @ParameterizedTest(name = "HTTP {0}")
     @ValueSource(ints = {500, 502, 503, 504})
-    void getIsRetriedAfter5xxUpToFourAttemptsWithBoundedBackoff(int code) throws Exception {
-        server.expect().get().withPath(ITEM).andReturn(code, status(code, "ServerError", null)).always();
+    void getIsRetriedAfter5xxUpToFourAttemptsWithBoundedBackoff(int code) {
+        cluster.server.faults().failNext(ALWAYS, code, call("GET", ITEM));
         NamespacedBackendClient backends = client(RetryPolicy.DEFAULT);
 
         KgatewayApiException[] e = new KgatewayApiException[1];
@@ -159,102 +173,100 @@ class ReliabilityServerErrorsTest {
     }
 
     @Test
-    void getSucceedsWhenTheServerRecoversBeforeTheLastAttempt() throws Exception {
-        server.expect().get().withPath(ITEM).andReturn(503, status(503, "ServiceUnavailable", null)).times(3);
-        server.expect().get().withPath(ITEM).andReturn(200, BACKEND_JSON).once();
+    void getSucceedsWhenTheServerRecoversBeforeTheLastAttempt() {
+        cluster.server.faults().failNext(3, 503, call("GET", ITEM));
 
         assertThat(client(RetryPolicy.DEFAULT).get("openai")).isPresent();
         assertThat(received()).hasSize(4);
     }
 
     @Test
-    void notImplementedIsNotRetried() throws Exception {
-        server.expect().get().withPath(ITEM).andReturn(501, status(501, "NotImplemented", null)).always();
+    void notImplementedIsNotRetried() {
+        cluster.server.faults().failNext(ALWAYS, 501, call("GET", ITEM));
 
         assertThat(catchThrowableOfType(KgatewayApiException.class, () -> client(RetryPolicy.DEFAULT).get("openai")).getCode()).isEqualTo(501);
         assertThat(received()).hasSize(1);
     }
 
     @Test
-    void everyIdempotentCallIsRetriedOnceAfterOne5xx() throws Exception {
-        server.expect().get().withPath(BASE + "?limit=500").andReturn(502, status(502, "BadGateway", null)).once();
-        server.expect().get().withPath(BASE + "?limit=500").andReturn(200, LIST_JSON).once();
-        server.expect().put().withPath(ITEM + "?fieldValidation=Strict&fieldManager=kgateway-java-sdk").andReturn(503, status(503, "ServiceUnavailable", null)).once();
-        server.expect().put().withPath(ITEM + "?fieldValidation=Strict&fieldManager=kgateway-java-sdk").andReturn(200, BACKEND_JSON).once();
-        server.expect().get().withPath(ITEM).andReturn(200, BACKEND_JSON).always(); // fabric8 reads before a merge patch
-        server.expect().patch().withPath(ITEM + "?fieldValidation=Strict&fieldManager=kgateway-java-sdk").andReturn(504, status(504, "Timeout", null)).once();
-        server.expect().patch().withPath(ITEM + "?fieldValidation=Strict&fieldManager=kgateway-java-sdk").andReturn(200, BACKEND_JSON).once();
-        server.expect().delete().withPath(ITEM).andReturn(500, status(500, "InternalError", null)).once();
-        server.expect().delete().withPath(ITEM).andReturn(200, BACKEND_JSON).once();
+    void everyIdempotentCallIsRetriedOnceAfterOne5xx() {
         NamespacedBackendClient backends = client(RetryPolicy.DEFAULT);
-        Backend backend = BackendJson.fromJson(BACKEND_JSON);
+        Backend stored = backends.require("openai");
+        cluster.server.faults().failNext(1, 502, call("GET", BASE))
+                .failNext(1, 503, call("PUT", ITEM))
+                .failNext(1, 504, call("PATCH", ITEM))
+                .failNext(1, 500, call("DELETE", ITEM));
 
         assertThat(backends.list()).hasSize(1);
-        assertThat(backends.update(backend).getMetadata().getName()).isEqualTo("openai");
-        assertThat(backends.patch("openai", "{\"metadata\":{\"labels\":{\"a\":\"b\"}}}").getMetadata().getName()).isEqualTo("openai");
+        assertThat(backends.update(stored).getMetadata().getName()).isEqualTo("openai");
+        assertThat(backends.patch("openai", "{\"metadata\":{\"labels\":{\"a\":\"b\"}}}").getMetadata().getLabels()).containsEntry("a", "b");
         assertThat(backends.delete("openai")).isTrue();
 
+        assertThat(cluster.server.faults().pending()).as("every fault answered").isZero();
+        // GETs of the item: the read before the update, and those fabric8 makes before a merge patch
         assertThat(received()).filteredOn(r -> !r.equals("GET " + ITEM)).extracting(r -> r.substring(0, r.indexOf(' ')))
                 .containsExactly("GET", "GET", "PUT", "PUT", "PATCH", "PATCH", "DELETE", "DELETE");
+        assertThat(backends.get("openai")).as("deleted on the server").isEmpty();
     }
 
     // ---- create: never twice ----
 
     @ParameterizedTest(name = "HTTP {0}")
     @ValueSource(ints = {500, 503})
-    void createIsSentExactlyOnceWhateverTheServerAnswers(int code) throws Exception {
-        server.expect().post().withPath(BASE + "?fieldValidation=Strict&fieldManager=kgateway-java-sdk").andReturn(code, status(code, "Failure", code == 429 ? 1 : null)).always();
+    void createIsSentExactlyOnceWhateverTheServerAnswers(int code) {
+        cluster.server.faults().failNext(ALWAYS, code, call("POST", BASE));
         NamespacedBackendClient backends = client(RetryPolicy.DEFAULT);
 
-        KgatewayApiException e = catchThrowableOfType(KgatewayApiException.class, () -> backends.create(BackendJson.fromJson(BACKEND_JSON)));
+        KgatewayApiException e = catchThrowableOfType(KgatewayApiException.class, () -> backends.create(backend("fresh")));
 
         assertThat(e.getCode()).isEqualTo(code);
-        assertThat(received()).containsExactly("POST " + BASE + "?fieldValidation=Strict&fieldManager=kgateway-java-sdk");
+        assertThat(received()).containsExactly("POST " + BASE);
+        RecordedCall create = cluster.server.requests().get(0);
+        assertThat(create.queryParameter("fieldValidation")).isEqualTo("Strict");
+        assertThat(create.queryParameter("fieldManager")).isEqualTo("kgateway-java-sdk");
     }
 
     @Test
-    void createWhoseConnectionDropsAfterTheServerGotItIsSentExactlyOnce() throws Exception {
-        server.expect().post().withPath(BASE + "?fieldValidation=Strict&fieldManager=kgateway-java-sdk").andReturn(201, BACKEND_JSON).always();
-        try (ReliabilityProxy proxy = new ReliabilityProxy(server.getPort())) {
-            proxy.dropResponsesTo("POST " + BASE);
-            NamespacedBackendClient backends = client(new ConfigBuilder(config).withMasterUrl(proxy.url()).build(), RetryPolicy.DEFAULT);
+    void createWhoseConnectionDropsAfterTheServerGotItIsSentExactlyOnce() {
+        cluster.proxy.dropResponsesTo("POST " + BASE);
+        NamespacedBackendClient backends = client(cluster.proxiedConfig(), RetryPolicy.DEFAULT);
 
-            KgatewayApiException e = catchThrowableOfType(KgatewayApiException.class, () -> backends.create(BackendJson.fromJson(BACKEND_JSON)));
+        KgatewayApiException e = catchThrowableOfType(KgatewayApiException.class, () -> backends.create(backend("fresh")));
 
-            assertThat(e.getCode()).as("no answer").isZero();
-            assertThat(e.getMessage()).startsWith("no answer from the API server: create");
-            assertThat(proxy.dropped()).isEqualTo(1);
-            assertThat(received()).containsExactly("POST " + BASE + "?fieldValidation=Strict&fieldManager=kgateway-java-sdk");
-        }
+        assertThat(e.getCode()).as("no answer").isZero();
+        assertThat(e.getMessage()).startsWith("no answer from the API server: create");
+        assertThat(cluster.proxy.dropped()).isEqualTo(1);
+        assertThat(received()).containsExactly("POST " + BASE);
+        assertThat(client(RetryPolicy.DEFAULT).get("fresh")).as("the create landed, once").isPresent();
     }
 
     @Test
-    void deleteWhoseConnectionDropsAfterTheServerGotItReturnsTrueWithoutASecondDelete() throws Exception {
-        server.expect().delete().withPath(ITEM).andReturn(200, BACKEND_JSON).always();
-        // no expectation for GET: the mock answers 404, the Backend is gone
-        try (ReliabilityProxy proxy = new ReliabilityProxy(server.getPort())) {
-            proxy.dropResponsesTo("DELETE " + ITEM);
-            NamespacedBackendClient backends = client(new ConfigBuilder(config).withMasterUrl(proxy.url()).build(), RetryPolicy.DEFAULT);
+    void deleteWhoseConnectionDropsAfterTheServerGotItReturnsTrueWithoutASecondDelete() {
+        cluster.proxy.dropResponsesTo("DELETE " + ITEM);
+        NamespacedBackendClient backends = client(cluster.proxiedConfig(), RetryPolicy.DEFAULT);
 
-            assertThat(backends.delete("openai")).isTrue();
+        assertThat(backends.delete("openai")).isTrue();
 
-            assertThat(proxy.dropped()).isEqualTo(1);
-            assertThat(received()).containsExactly("DELETE " + ITEM, "GET " + ITEM);
-        }
+        assertThat(cluster.proxy.dropped()).isEqualTo(1);
+        // the SDK reads the Backend back: the server answers 404, it is gone
+        assertThat(received()).containsExactly("DELETE " + ITEM, "GET " + ITEM);
     }
 
     @Test
-    void createThroughAWrappedFabric8ClientWithItsOwnRetriesIsSentExactlyOnce() throws Exception {
-        server.expect().post().withPath(BASE + "?fieldValidation=Strict").andReturn(500, status(500, "InternalError", null)).always();
+    void createThroughAWrappedFabric8ClientWithItsOwnRetriesIsSentExactlyOnce() {
+        cluster.server.faults().failNext(ALWAYS, 500, call("POST", BASE));
         // a fabric8 client as an application builds it: fabric8 retries 10 times by default
-        KubernetesClient fabric8 = new KubernetesClientBuilder().withConfig(new ConfigBuilder(config)
+        KubernetesClient fabric8 = new KubernetesClientBuilder().withConfig(new ConfigBuilder(cluster.directConfig())
                 .withRequestRetryBackoffLimit(10).withRequestRetryBackoffInterval(10).build()).build();
         closeables.add(fabric8);
         NamespacedBackendClient backends = KgatewayClient.from(fabric8).backends().inNamespace("ai");
 
-        KgatewayApiException e = catchThrowableOfType(KgatewayApiException.class, () -> backends.create(BackendJson.fromJson(BACKEND_JSON)));
+        KgatewayApiException e = catchThrowableOfType(KgatewayApiException.class, () -> backends.create(backend("fresh")));
 
         assertThat(e.getCode()).isEqualTo(500);
-        assertThat(received()).containsExactly("POST " + BASE + "?fieldValidation=Strict");
+        assertThat(received()).containsExactly("POST " + BASE);
+        RecordedCall create = cluster.server.requests().get(0);
+        assertThat(create.queryParameter("fieldValidation")).isEqualTo("Strict");
+        assertThat(create.queryParameter("fieldManager")).as("a wrapped client keeps its own field manager").isNull();
     }
 }

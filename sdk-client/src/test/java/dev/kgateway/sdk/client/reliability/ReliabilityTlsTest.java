@@ -27,6 +27,10 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
  * settings) as given, no main source of sdk-client sets them or installs a trust manager or
  * hostname verifier, and a server whose certificate is not trusted is refused after one
  * connection (the failure is not retried).
+ *
+ * <p>The untrusted certificate is the one fault here the embedded API server cannot make (it
+ * serves plain HTTP only): that test keeps fabric8's {@code KubernetesMockServer} in HTTPS mode,
+ * with its self-signed certificate, and no expectations (no request may reach it).
  */
 class ReliabilityTlsTest {
 
