@@ -75,7 +75,7 @@ class BackendCollection implements BackendCollectionClient {
                 } while (token != null && !token.isEmpty());
                 return new Snapshot(List.copyOf(out), resourceVersion);
             } catch (KgatewayApiException e) {
-                boolean expiredToken = e.getCode() == 410 && token != null;
+                boolean expiredToken = e.details().code() == 410 && token != null;
                 if (!expiredToken || restart >= LIST_RESTARTS) {
                     throw e;
                 }

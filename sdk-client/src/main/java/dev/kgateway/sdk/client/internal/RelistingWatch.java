@@ -385,7 +385,7 @@ final class RelistingWatch implements BackendWatch {
                     () -> collection.scope(options).list(new io.fabric8.kubernetes.api.model.ListOptionsBuilder().withLimit(1L).build()));
         } catch (KgatewayApiException e) {
             // only an answer of the server ends the watch here: the connection troubles of a reconnect do not
-            if (e.getCode() == 401 || e.getCode() == 403 || e.getCode() == 404) {
+            if (e.details().code() == 401 || e.details().code() == 403 || e.details().code() == 404) {
                 end(e);
             }
         } catch (RuntimeException e) {
