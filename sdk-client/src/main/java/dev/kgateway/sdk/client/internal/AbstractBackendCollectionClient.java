@@ -19,7 +19,7 @@ import java.util.List;
 import java.util.Objects;
 
 /** List, watch and inform over one namespace or all of them. */
-class BackendCollection implements BackendCollectionClient {
+abstract class AbstractBackendCollectionClient implements BackendCollectionClient {
 
     /** How often a paged list restarts when its continue token expires (HTTP 410). */
     private static final int LIST_RESTARTS = 3;
@@ -28,7 +28,7 @@ class BackendCollection implements BackendCollectionClient {
     /** The namespace, or {@code null} for all namespaces. */
     final String namespace;
 
-    BackendCollection(ClientContext context, String namespace) {
+    AbstractBackendCollectionClient(ClientContext context, String namespace) {
         this.context = context;
         this.namespace = namespace;
     }
