@@ -11,7 +11,7 @@ import java.util.function.UnaryOperator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The deprecated names of NamespacedBackendClient call the new ones. */
+/** The deprecated names of NamespacedBackendClient call the new ones. (RENAMES.sh: leave) */
 class NamespacedBackendClientBridgesTest {
 
     private final List<List<Object>> calls = new ArrayList<>();
