@@ -8,7 +8,7 @@ package dev.kgateway.sdk.client;
  * try {
  *     ai.update(staleCopy);
  * } catch (BackendConflictException e) {
- *     log.info("{}/{}: {}", e.getNamespace(), e.getName(), e.getMessage());
+ *     log.info("{}/{}: {}", e.details().namespace(), e.details().name(), e.getMessage());
  * }
  * }</pre>
  */

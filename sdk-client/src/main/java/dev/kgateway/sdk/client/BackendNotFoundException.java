@@ -7,7 +7,7 @@ package dev.kgateway.sdk.client;
  * try {
  *     ai.update(backend); // deleted meanwhile
  * } catch (BackendNotFoundException e) {
- *     log.info("{}/{}: {}", e.getNamespace(), e.getName(), e.getMessage());
+ *     log.info("{}/{}: {}", e.details().namespace(), e.details().name(), e.getMessage());
  * }
  * }</pre>
  */

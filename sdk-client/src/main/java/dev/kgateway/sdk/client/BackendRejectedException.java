@@ -9,27 +9,41 @@ import java.util.List;
  * The API server refused a Backend as invalid (HTTP 422, reason {@code Invalid}): it breaks a rule
  * the server checks (the CRD's schema or CEL rules, an immutable field, a missing
  * {@code resourceVersion}). An {@link InvalidBackendException}, so code that catches invalid
- * Backends catches it too, that also keeps what the server said: the status code, the reason, the
- * server's message and each of its causes as a {@link Violation} (field path, cause type, message).
+ * Backends catches it too, that also keeps what the server said: {@link #details()} (the status code,
+ * the reason, the server's message, as {@link KgatewayApiException} has them) and each of its causes
+ * as a {@link Violation} (field path, cause type, message).
  *
  * <pre>{@code
  * try {
  *     ai.create(backend);
  * } catch (BackendRejectedException e) {
- *     // e.getCode() == 422; e.getViolations(): spec.static.hosts[0].port FieldValueInvalid ...
+ *     // e.details().code() == 422; e.getViolations(): spec.static.hosts[0].port FieldValueInvalid ...
  * }
  * }</pre>
  */
 public class BackendRejectedException extends InvalidBackendException {
     private static final long serialVersionUID = 1L;
 
-    private final int code;
-    private final String reason;
-    private final String serverMessage;
-    private final String namespace;
-    private final String name;
+    private final ApiErrorDetails details;
 
     /**
+     * @param message    the whole message
+     * @param violations the server's causes (may be empty)
+     * @param details    what the server said (code 422, reason {@code Invalid}, message) and which Backend it was about
+     * @param cause      the underlying failure
+     */
+    public BackendRejectedException(String message, List<Violation> violations, ApiErrorDetails details, Throwable cause) {
+        super(message, violations);
+        this.details = java.util.Objects.requireNonNull(details, "details");
+        if (cause != null) {
+            initCause(cause);
+        }
+    }
+
+    /**
+     * The same as {@code BackendRejectedException(message, violations, new ApiErrorDetails(code, reason, serverMessage,
+     * namespace, name), cause)}.
+     *
      * @param message       the whole message
      * @param violations    the server's causes (may be empty)
      * @param code          the HTTP status code (422)
@@ -41,39 +55,63 @@ public class BackendRejectedException extends InvalidBackendException {
      */
     public BackendRejectedException(String message, List<Violation> violations, int code, String reason, String serverMessage,
                                     String namespace, String name, Throwable cause) {
-        super(message, violations);
-        this.code = code;
-        this.reason = reason == null ? "" : reason;
-        this.serverMessage = serverMessage == null ? "" : serverMessage;
-        this.namespace = namespace == null ? "" : namespace;
-        this.name = name == null ? "" : name;
-        if (cause != null) {
-            initCause(cause);
-        }
+        this(message, violations, new ApiErrorDetails(code, reason, serverMessage, namespace, name), cause);
     }
 
-    /** @return the HTTP status code (422) */
+    /**
+     * What the server said and which Backend it refused, as {@link KgatewayApiException#details()} has it.
+     * <pre>{@code
+     * log.warn("{}/{} refused: {}", e.details().namespace(), e.details().name(), e.details().serverMessage());
+     * }</pre>
+     *
+     * @return the details, never {@code null}
+     */
+    public ApiErrorDetails details() {
+        return details;
+    }
+
+    /**
+     * @return the HTTP status code (422)
+     * @deprecated use {@code details().code()}
+     */
+    @Deprecated
     public int getCode() {
-        return code;
+        return details.code();
     }
 
-    /** @return the Status reason ({@code Invalid}), or empty */
+    /**
+     * @return the Status reason ({@code Invalid}), or empty
+     * @deprecated use {@code details().reason()}
+     */
+    @Deprecated
     public String getReason() {
-        return reason;
+        return details.reason();
     }
 
-    /** @return the server's Status message, or empty */
+    /**
+     * @return the server's Status message, or empty
+     * @deprecated use {@code details().serverMessage()}
+     */
+    @Deprecated
     public String getServerMessage() {
-        return serverMessage;
+        return details.serverMessage();
     }
 
-    /** @return the namespace of the request */
+    /**
+     * @return the namespace of the request
+     * @deprecated use {@code details().namespace()}
+     */
+    @Deprecated
     public String getNamespace() {
-        return namespace;
+        return details.namespace();
     }
 
-    /** @return the Backend's name, or empty when the request named none */
+    /**
+     * @return the Backend's name, or empty when the request named none
+     * @deprecated use {@code details().name()}
+     */
+    @Deprecated
     public String getName() {
-        return name;
+        return details.name();
     }
 }

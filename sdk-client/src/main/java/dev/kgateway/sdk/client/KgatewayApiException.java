@@ -3,28 +3,36 @@ package dev.kgateway.sdk.client;
 import dev.kgateway.sdk.KgatewayException;
 
 /**
- * The API server answered a request with an error, or could not be reached ({@link #getCode()} is
- * then 0). Keeps the HTTP status code, the server's {@code Status} reason and message, and the
- * namespace and name of the Backend the request was about. Specific cases have their own
+ * The API server answered a request with an error, or could not be reached ({@code details().code()}
+ * is then 0). {@link #details()} keeps the HTTP status code, the server's {@code Status} reason and
+ * message, and the namespace and name of the Backend the request was about. Specific cases have their own
  * subclasses: {@link BackendNotFoundException}, {@link BackendAlreadyExistsException},
  * {@link BackendConflictException}, {@link KgatewayAuthorizationException}.
  *
  * <pre>{@code
  * catch (KgatewayApiException e) {
- *     if (e.getCode() == 429) { ... back off ... }
+ *     if (e.details().code() == 429) { ... back off ... }
  * }
  * }</pre>
  */
 public class KgatewayApiException extends KgatewayException {
     private static final long serialVersionUID = 1L;
 
-    private final int code;
-    private final String reason;
-    private final String serverMessage;
-    private final String namespace;
-    private final String name;
+    private final ApiErrorDetails details;
 
     /**
+     * @param message the whole message
+     * @param details what the server said (code, reason, message) and which Backend it was about
+     * @param cause   the underlying failure
+     */
+    public KgatewayApiException(String message, ApiErrorDetails details, Throwable cause) {
+        super(message, cause);
+        this.details = java.util.Objects.requireNonNull(details, "details");
+    }
+
+    /**
+     * The same as {@code KgatewayApiException(message, new ApiErrorDetails(code, reason, serverMessage, namespace, name), cause)}.
+     *
      * @param message       the whole message
      * @param code          HTTP status code, 0 when no response was received
      * @param reason        the Status reason ({@code NotFound}, {@code Conflict}, ...), or empty
@@ -35,36 +43,63 @@ public class KgatewayApiException extends KgatewayException {
      */
     public KgatewayApiException(String message, int code, String reason, String serverMessage, String namespace, String name,
                                 Throwable cause) {
-        super(message, cause);
-        this.code = code;
-        this.reason = reason == null ? "" : reason;
-        this.serverMessage = serverMessage == null ? "" : serverMessage;
-        this.namespace = namespace == null ? "" : namespace;
-        this.name = name == null ? "" : name;
+        this(message, new ApiErrorDetails(code, reason, serverMessage, namespace, name), cause);
     }
 
-    /** @return the HTTP status code, or 0 when the server could not be reached */
+    /**
+     * What the server said and which Backend the request was about.
+     * <pre>{@code
+     * if (e.details().code() == 429) { ... back off ... }
+     * }</pre>
+     *
+     * @return the details, never {@code null}
+     */
+    public ApiErrorDetails details() {
+        return details;
+    }
+
+    /**
+     * @return the HTTP status code, or 0 when the server could not be reached
+     * @deprecated use {@code details().code()}
+     */
+    @Deprecated
     public int getCode() {
-        return code;
+        return details.code();
     }
 
-    /** @return the machine-readable reason of the server's Status ({@code Conflict}), or empty */
+    /**
+     * @return the machine-readable reason of the server's Status ({@code Conflict}), or empty
+     * @deprecated use {@code details().reason()}
+     */
+    @Deprecated
     public String getReason() {
-        return reason;
+        return details.reason();
     }
 
-    /** @return the server's Status message, or empty */
+    /**
+     * @return the server's Status message, or empty
+     * @deprecated use {@code details().serverMessage()}
+     */
+    @Deprecated
     public String getServerMessage() {
-        return serverMessage;
+        return details.serverMessage();
     }
 
-    /** @return namespace of the request, or empty when it spanned all namespaces */
+    /**
+     * @return namespace of the request, or empty when it spanned all namespaces
+     * @deprecated use {@code details().namespace()}
+     */
+    @Deprecated
     public String getNamespace() {
-        return namespace;
+        return details.namespace();
     }
 
-    /** @return name of the Backend, or empty when the request named none */
+    /**
+     * @return name of the Backend, or empty when the request named none
+     * @deprecated use {@code details().name()}
+     */
+    @Deprecated
     public String getName() {
-        return name;
+        return details.name();
     }
 }

@@ -7,7 +7,7 @@ package dev.kgateway.sdk.client;
  *
  * <pre>{@code
  * catch (KgatewayAuthorizationException e) {
- *     // e.getVerb() = "list", e.getResource() = "backends.gateway.kgateway.dev", e.getNamespace() = "ai"
+ *     // e.getVerb() = "list", e.getResource() = "backends.gateway.kgateway.dev", e.details().namespace() = "ai"
  * }
  * }</pre>
  */

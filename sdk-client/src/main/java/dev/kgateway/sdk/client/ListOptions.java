@@ -3,22 +3,24 @@ package dev.kgateway.sdk.client;
 import dev.kgateway.sdk.model.Backend;
 import dev.kgateway.sdk.model.DecodeOptions;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
-import java.util.regex.Pattern;
 
 /**
- * Which Backends a {@code list}, {@code watch} or {@code inform} call covers: label requirements
- * (equality and set-based, ANDed together) and the page size used to fetch large lists. Pages are
- * fetched and joined for you; the page size only bounds each response.
+ * How a {@code list}, {@code watch} or {@code inform} call reads: which Backends (a
+ * {@link BackendSelector}: label requirements, ANDed together) and the page size used to fetch large
+ * lists. Pages are fetched and joined for you; the page size only bounds each response.
+ * {@code deleteAll} takes only the selection, a {@link BackendSelector}.
  *
  * <pre>{@code
  * ai.list(ListOptions.withLabel("team", "search"));
- * ai.list(ListOptions.builder().labelIn("tier", "gold", "silver").labelExists("owner").pageSize(200).build());
+ * ai.list(ListOptions.builder().selector(s -> s.labelIn("tier", "gold", "silver").labelExists("owner")).pageSize(200).build());
  * }</pre>
+ *
+ * <p>The builder's {@code label..} methods are shorthands for the same methods of
+ * {@link BackendSelector.Builder}.
  *
  * <p>They also say what a read keeps, for caches that only need part of each Backend. By default
  * every read keeps everything. {@link Builder#stripManagedFields(boolean)} drops
@@ -42,15 +44,14 @@ public final class ListOptions {
     public static final int DEFAULT_PAGE_SIZE = 500;
 
     private static final ListOptions ALL = builder().build();
-    private static final Pattern FORBIDDEN = Pattern.compile("[\\s,()!=]");
 
-    private final List<String> requirements;
+    private final BackendSelector selector;
     private final int pageSize;
     private final DecodeOptions decode;
     private final UnaryOperator<Backend> transform;
 
     private ListOptions(Builder builder) {
-        this.requirements = List.copyOf(builder.requirements);
+        this.selector = builder.selector.build();
         this.pageSize = builder.pageSize;
         this.decode = DecodeOptions.strip(builder.stripManagedFields, builder.stripLastApplied);
         this.transform = builder.transform;
@@ -59,6 +60,11 @@ public final class ListOptions {
     /** @return options that select every Backend */
     public static ListOptions all() {
         return ALL;
+    }
+
+    /** @return options that read the Backends {@code selector} selects */
+    public static ListOptions of(BackendSelector selector) {
+        return builder().selector(selector).build();
     }
 
     /** @return options that select Backends whose label {@code key} equals {@code value} */
@@ -79,7 +85,7 @@ public final class ListOptions {
     /** @return a builder holding these options */
     public Builder toBuilder() {
         Builder builder = new Builder();
-        builder.requirements.addAll(requirements);
+        builder.selector.selector(selector);
         builder.pageSize = pageSize;
         builder.stripManagedFields = decode.stripsManagedFields();
         builder.stripLastApplied = decode.stripsLastAppliedAnnotation();
@@ -87,9 +93,14 @@ public final class ListOptions {
         return builder;
     }
 
+    /** @return which Backends these options read */
+    public BackendSelector selector() {
+        return selector;
+    }
+
     /** @return the label selector in Kubernetes syntax, empty when every Backend is selected */
     public String labelSelector() {
-        return String.join(",", requirements);
+        return selector.labelSelector();
     }
 
     /** @return the most items fetched per request */
@@ -109,13 +120,13 @@ public final class ListOptions {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof ListOptions o && o.requirements.equals(requirements) && o.pageSize == pageSize
+        return other instanceof ListOptions o && o.selector.equals(selector) && o.pageSize == pageSize
                 && o.decode == decode && o.transform == transform;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(requirements, pageSize, decode, System.identityHashCode(transform));
+        return Objects.hash(selector, pageSize, decode, System.identityHashCode(transform));
     }
 
     @Override
@@ -128,7 +139,7 @@ public final class ListOptions {
 
     /** Builds {@link ListOptions}; every requirement is ANDed with the others. */
     public static final class Builder {
-        private final List<String> requirements = new ArrayList<>();
+        private final BackendSelector.Builder selector = BackendSelector.builder();
         private int pageSize = DEFAULT_PAGE_SIZE;
         private boolean stripManagedFields;
         private boolean stripLastApplied;
@@ -182,40 +193,65 @@ public final class ListOptions {
             return this;
         }
 
-        /** @return this builder, requiring label {@code key} to equal {@code value} */
+        /**
+         * Adds the requirements {@code configure} sets on a selector builder.
+         * <pre>{@code
+         * ListOptions.builder().selector(s -> s.label("team", "search").labelExists("owner")).build();
+         * }</pre>
+         *
+         * @return this builder
+         */
+        public Builder selector(Consumer<BackendSelector.Builder> configure) {
+            Objects.requireNonNull(configure, "configure").accept(selector);
+            return this;
+        }
+
+        /** @return this builder, adding every requirement of {@code selector} */
+        public Builder selector(BackendSelector selector) {
+            this.selector.selector(selector);
+            return this;
+        }
+
+        /** @return this builder, requiring label {@code key} to equal {@code value}; see {@link BackendSelector.Builder#label} */
         public Builder label(String key, String value) {
-            return add(key(key) + "=" + value(value));
+            selector.label(key, value);
+            return this;
         }
 
         /** @return this builder, requiring label {@code key} to be absent or differ from {@code value} */
         public Builder labelNot(String key, String value) {
-            return add(key(key) + "!=" + value(value));
+            selector.labelNot(key, value);
+            return this;
         }
 
         /** @return this builder, requiring label {@code key} to be one of {@code values} */
         public Builder labelIn(String key, String... values) {
-            return add(key(key) + " in (" + values(values) + ")");
+            selector.labelIn(key, values);
+            return this;
         }
 
         /** @return this builder, requiring label {@code key} to be absent or none of {@code values} */
         public Builder labelNotIn(String key, String... values) {
-            return add(key(key) + " notin (" + values(values) + ")");
+            selector.labelNotIn(key, values);
+            return this;
         }
 
         /** @return this builder, requiring label {@code key} to be present */
         public Builder labelExists(String key) {
-            return add(key(key));
+            selector.labelExists(key);
+            return this;
         }
 
         /** @return this builder, requiring label {@code key} to be absent */
         public Builder labelMissing(String key) {
-            return add("!" + key(key));
+            selector.labelMissing(key);
+            return this;
         }
 
         /** @return this builder, adding a raw Kubernetes label selector */
         public Builder selector(String selector) {
-            Objects.requireNonNull(selector, "selector");
-            return selector.isBlank() ? this : add(selector.trim());
+            this.selector.selector(selector);
+            return this;
         }
 
         /** @return this builder, fetching at most {@code size} items per request (1 or more) */
@@ -230,38 +266,6 @@ public final class ListOptions {
         /** @return the options */
         public ListOptions build() {
             return new ListOptions(this);
-        }
-
-        private Builder add(String requirement) {
-            requirements.add(requirement);
-            return this;
-        }
-
-        private static String key(String key) {
-            Objects.requireNonNull(key, "label key");
-            if (key.isEmpty() || FORBIDDEN.matcher(key).find()) {
-                throw new IllegalArgumentException("invalid label key '" + key + "': must be non-empty, without spaces, commas, parentheses, '!' or '='");
-            }
-            return key;
-        }
-
-        private static String value(String value) {
-            Objects.requireNonNull(value, "label value");
-            if (FORBIDDEN.matcher(value).find()) {
-                throw new IllegalArgumentException("invalid label value '" + value + "': no spaces, commas, parentheses, '!' or '='");
-            }
-            return value;
-        }
-
-        private static String values(String... values) {
-            if (values.length == 0) {
-                throw new IllegalArgumentException("a set-based label requirement needs at least one value");
-            }
-            List<String> checked = new ArrayList<>();
-            for (String v : values) {
-                checked.add(value(v));
-            }
-            return String.join(",", checked);
         }
     }
 }

@@ -143,14 +143,26 @@ public interface NamespacedBackendClient extends BackendCollectionClient {
      * the client's retry limit. {@code change} may run more than once and must not have side effects.
      *
      * <pre>{@code
-     * ai.editStatus("openai", b -> b.withStatus(readyStatus));
+     * ai.updateStatus("openai", b -> b.withStatus(readyStatus));
      * }</pre>
      *
      * @return the Backend with its new status
      * @throws BackendNotFoundException when the Backend does not exist
      * @throws BackendConflictException when it still conflicts after the last attempt
      */
-    Backend editStatus(String name, UnaryOperator<Backend> change);
+    Backend updateStatus(String name, UnaryOperator<Backend> change);
+
+    /**
+     * The old name of {@link #updateStatus(String, UnaryOperator)}, which reads and writes the
+     * server; {@code Backend.editStatus(..)} changes a copy in memory only.
+     *
+     * @return the Backend with its new status
+     * @deprecated use {@link #updateStatus(String, UnaryOperator)}
+     */
+    @Deprecated
+    default Backend editStatus(String name, UnaryOperator<Backend> change) {
+        return updateStatus(name, change);
+    }
 
     /** @return {@code true} when the Backend existed and is now being deleted, {@code false} when there was none */
     boolean delete(String name);
@@ -171,17 +183,29 @@ public interface NamespacedBackendClient extends BackendCollectionClient {
     boolean delete(String name, DeleteOptions options);
 
     /**
-     * Deletes every Backend of this namespace that {@code selection}'s label selector selects, in one
-     * request ({@code deletecollection}). A selection without label requirements is refused: use
-     * explicit names to delete everything.
+     * Deletes every Backend of this namespace that {@code selection} selects, in one request
+     * ({@code deletecollection}). A selection without label requirements is refused: use explicit
+     * names to delete everything.
      *
      * <pre>{@code
-     * int gone = ai.deleteAll(ListOptions.withLabel("team", "search"));
+     * int gone = ai.deleteAll(BackendSelector.withLabel("team", "search"));
      * }</pre>
      *
      * @return how many Backends the server deleted (or, in a dry run, would delete)
      */
-    int deleteAll(ListOptions selection);
+    int deleteAll(BackendSelector selection);
+
+    /**
+     * Deletes what {@code options.selector()} selects; the options' page size, decoding and transform
+     * mean nothing to a delete.
+     *
+     * @return how many Backends the server deleted (or, in a dry run, would delete)
+     * @deprecated use {@link #deleteAll(BackendSelector)}
+     */
+    @Deprecated
+    default int deleteAll(ListOptions options) {
+        return deleteAll(options.selector());
+    }
 
     /**
      * A view of this client whose writes (create, update, edit, patch, apply, status writes,

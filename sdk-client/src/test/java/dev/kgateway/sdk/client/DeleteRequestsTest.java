@@ -97,7 +97,7 @@ class DeleteRequestsTest extends SharedApiServerTest {
         api.answer(Req.call("DELETE", backendsPath()), 1, 200,
                 "{\"kind\":\"BackendList\",\"apiVersion\":\"gateway.kgateway.dev/v1alpha1\",\"metadata\":{},\"items\":[{},{}]}");
 
-        int gone = backends.deleteAll(ListOptions.withLabel("app.kubernetes.io/team", "a-b"));
+        int gone = backends.deleteAll(BackendSelector.withLabel("app.kubernetes.io/team", "a-b"));
 
         assertThat(gone).isEqualTo(2);
         List<Req> sent = api.requests(Req.call("DELETE", backendsPath()));

@@ -224,7 +224,7 @@ class KubeApiServerWritesTest extends SharedApiServerTest {
                 r -> ScriptedApiServer.status(409, "Conflict", "the object has been modified"));
         AtomicInteger runs = new AtomicInteger();
 
-        Backend edited = backends.editStatus("observed", b -> {
+        Backend edited = backends.updateStatus("observed", b -> {
             runs.incrementAndGet();
             return b.withStatus(TestBackends.acceptedStatus(ConditionStatus.TRUE));
         });

@@ -194,7 +194,7 @@ class NamespacedWriteEdgesTest extends SharedApiServerTest {
         BackendStatus invalid = BackendStatus.builder().addConditions(c -> c.type("Accepted").status(ConditionStatus.TRUE)
                 .reason("not a reason!").message("m").lastTransitionTime("2025-01-01T00:00:00Z")).build();
 
-        assertThatThrownBy(() -> backends.editStatus("observed", b -> b.withStatus(invalid)))
+        assertThatThrownBy(() -> backends.updateStatus("observed", b -> b.withStatus(invalid)))
                 .isInstanceOfSatisfying(InvalidBackendException.class, e -> assertThat(e.getViolations())
                         .extracting(v -> v.path()).containsExactly("status.conditions[0].reason"));
         assertThat(api.requests(call("PUT", "observed/status"))).isEmpty();

@@ -151,7 +151,7 @@ class RequestGuardsTest extends SharedApiServerTest {
         backends.create(withLabel(TestBackends.staticBackend("b"), "team", "search"));
         backends.create(withLabel(TestBackends.staticBackend("c"), "team", "ads"));
 
-        int deleted = backends.deleteAll(ListOptions.withLabel("team", "search"));
+        int deleted = backends.deleteAll(BackendSelector.withLabel("team", "search"));
 
         assertThat(deleted).isEqualTo(2);
         assertThat(backends.list()).extracting(b -> b.getMetadata().getName()).containsExactly("c");
@@ -159,7 +159,7 @@ class RequestGuardsTest extends SharedApiServerTest {
 
     @Test
     void deleteAllRefusesAnEmptySelector() {
-        assertThatThrownBy(() -> backends.deleteAll(ListOptions.all())).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> backends.deleteAll(BackendSelector.all())).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -10,6 +10,8 @@ import com.sun.codemodel.JMod;
 import com.sun.codemodel.JType;
 import com.sun.codemodel.JVar;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -72,7 +74,7 @@ final class BuilderMembers {
             }
             m.nestedBuilders(p, doc);
         }
-        m.mapMethods(ImmutableObjectRule.UNKNOWN_MEMBERS, owner(value).directClass(ImmutableObjectRule.JSON_NODE),
+        m.mapMethods(ImmutableObjectRule.UNKNOWN_MEMBERS, ClassRefs.of(owner(value), ImmutableObjectRule.JSON_NODE),
                 "JSON members the schema does not describe, written as they are next to the declared ones."
                         + "\n<p>A name the schema declares is rejected by {@link #build()}: it would be written twice.",
                 null);
@@ -109,7 +111,7 @@ final class BuilderMembers {
     private void setter(Property p, MemberDocs doc) {
         JMethod set = abstractMethod(p.javaName());
         JVar v = set.param(p.type(), p.javaName());
-        v.annotate(owner.directClass("javax.annotation.Nullable"));
+        v.annotate(ClassRefs.of(owner, "javax.annotation.Nullable"));
         set.javadoc().add("Sets {@code " + p.jsonName() + "}; {@code null} removes it.\n" + doc.full());
         set.javadoc().addParam(v).add("the new value, or {@code null}");
         set.javadoc().addReturn().add("this builder");
@@ -196,8 +198,8 @@ final class BuilderMembers {
             return;
         }
         String method = list ? "add" + Names.capitalize(p.javaName()) : p.javaName();
-        JClass targetClass = owner.directClass(target.fullName());
-        JClass targetBuilder = owner.directClass(target.fullName() + ".Builder");
+        JClass targetClass = ClassRefs.of(owner, target.fullName());
+        JClass targetBuilder = ClassRefs.of(owner, target.fullName() + ".Builder");
         JMethod overload = builder.method(JMod.PUBLIC, builder, method);
         JVar consumer = overload.param(owner.ref(Consumer.class).narrow(targetBuilder), "configure");
         overload.body().decl(targetBuilder, "nested", targetClass.staticInvoke("builder"));
@@ -247,10 +249,10 @@ final class BuilderMembers {
         JMethod edit = builder.method(JMod.PUBLIC, builder, "editMatching" + cap);
         JVar match = edit.param(owner.ref(java.util.function.Predicate.class).narrow(element), "match");
         JVar consumer = edit.param(owner.ref(Consumer.class).narrow(elementBuilder), "edit");
-        edit.body().directStatement("java.util.List<" + element.fullName() + "> edited = new java.util.ArrayList<>();\n"
-                + "for (" + element.fullName() + " element : build()." + p.getter() + "()) {\n"
+        edit.body().decl(owner.ref(List.class).narrow(element), "edited", JExpr._new(owner.ref(ArrayList.class).narrow(element)));
+        Code.lines(edit.body(), "for (" + Code.typeName(element, value) + " element : build()." + p.getter() + "()) {\n"
                 + "    if (" + match.name() + ".test(element)) {\n"
-                + "        " + elementBuilder.fullName() + " nested = element.toBuilder();\n"
+                + "        " + Code.typeName(elementBuilder, value) + " nested = element.toBuilder();\n"
                 + "        " + consumer.name() + ".accept(nested);\n"
                 + "        edited.add(nested.build());\n"
                 + "    } else {\n"
@@ -275,8 +277,8 @@ final class BuilderMembers {
         String cap = Names.capitalize(p.javaName());
         JMethod remove = builder.method(JMod.PUBLIC, builder, "removeMatchingFrom" + cap);
         JVar match = remove.param(owner.ref(java.util.function.Predicate.class).narrow(element), "match");
-        remove.body().directStatement("java.util.List<" + element.fullName() + "> kept = new java.util.ArrayList<>();\n"
-                + "for (" + element.fullName() + " element : build()." + p.getter() + "()) {\n"
+        remove.body().decl(owner.ref(List.class).narrow(element), "kept", JExpr._new(owner.ref(ArrayList.class).narrow(element)));
+        Code.lines(remove.body(), "for (" + Code.typeName(element, value) + " element : build()." + p.getter() + "()) {\n"
                 + "    if (!" + match.name() + ".test(element)) {\n"
                 + "        kept.add(element);\n"
                 + "    }\n"

@@ -65,24 +65,24 @@ final class ImmutableObjectRule implements Rule<JPackage, JType> {
         ensurePackageStyle(pkg, factory.source(schema).displayName());
 
         String immutable = pkg.name() + ".Immutable" + className;
-        JClass immutableClass = owner.directClass(immutable);
-        c.annotate(owner.directClass("org.immutables.value.Value.Immutable"));
+        JClass immutableClass = ClassRefs.of(owner, immutable);
+        c.annotate(ClassRefs.of(owner, "org.immutables.value.Value.Immutable"));
         // written by the generated XSerializer (SerializerEmitter): accessors straight to tokens, no bean introspection
-        c.annotate(owner.directClass("tools.jackson.databind.annotation.JsonSerialize"))
-                .param("using", owner.directClass(SerializerEmitter.serializerName(c)));
-        // read by the generated XDeserializer (CodecEmitter), in every Jackson 3 mapper: tokens straight into
+        c.annotate(ClassRefs.of(owner, "tools.jackson.databind.annotation.JsonSerialize"))
+                .param("using", ClassRefs.of(owner, CodecClass.Direction.WRITE.className(c)));
+        // read by the generated XDeserializer (DeserializerEmitter), in every Jackson 3 mapper: tokens straight into
         // the builder, unknown members in document order (Immutables' Json delegate kept them in a HashMap)
-        c.annotate(owner.directClass("tools.jackson.databind.annotation.JsonDeserialize"))
-                .param("using", owner.directClass(pkg.name() + "." + className + "Deserializer"));
-        c.annotate(owner.directClass("com.fasterxml.jackson.annotation.JsonInclude"))
-                .param("value", JExpr.direct("com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL"));
+        c.annotate(ClassRefs.of(owner, "tools.jackson.databind.annotation.JsonDeserialize"))
+                .param("using", ClassRefs.of(owner, CodecClass.Direction.READ.className(c)));
+        c.annotate(ClassRefs.of(owner, "com.fasterxml.jackson.annotation.JsonInclude"))
+                .param("value", ClassRefs.of(owner, "com.fasterxml.jackson.annotation.JsonInclude.Include").staticRef("NON_NULL"));
         // plain Jackson 2 fails (Jackson2Refusal names the fix) instead of writing Jackson 3 node dumps; Jackson 3 obeys NoTypeIds
-        c.annotate(owner.directClass("com.fasterxml.jackson.annotation.JsonTypeInfo"))
-                .param("use", JExpr.direct("com.fasterxml.jackson.annotation.JsonTypeInfo.Id.CUSTOM"));
-        c.annotate(owner.directClass("com.fasterxml.jackson.databind.annotation.JsonTypeIdResolver"))
-                .param("value", owner.directClass(pkg.name() + ".internal.Jackson2Refusal"));
-        c.annotate(owner.directClass("tools.jackson.databind.annotation.JsonTypeResolver"))
-                .param("value", owner.directClass(pkg.name() + ".internal.NoTypeIds"));
+        c.annotate(ClassRefs.of(owner, "com.fasterxml.jackson.annotation.JsonTypeInfo"))
+                .param("use", ClassRefs.of(owner, "com.fasterxml.jackson.annotation.JsonTypeInfo.Id").staticRef("CUSTOM"));
+        c.annotate(ClassRefs.of(owner, "com.fasterxml.jackson.databind.annotation.JsonTypeIdResolver"))
+                .param("value", ClassRefs.of(owner, pkg.name() + ".internal.Jackson2Refusal"));
+        c.annotate(ClassRefs.of(owner, "tools.jackson.databind.annotation.JsonTypeResolver"))
+                .param("value", ClassRefs.of(owner, pkg.name() + ".internal.NoTypeIds"));
         c.constructor(JMod.NONE).javadoc().add("Only the generated implementation extends this type.");
 
         List<Property> props = properties(node, c, schema, where);
@@ -115,8 +115,9 @@ final class ImmutableObjectRule implements Rule<JPackage, JType> {
             RootMembers.emit(c, node, props);
         }
         toStringMethod(c, props);
-        new CodecEmitter(factory, c, props).emit();
-        new SerializerEmitter(factory, c, props).emit();
+        String location = source.location(schema);
+        new DeserializerEmitter(factory, c, props, location).emit();
+        new SerializerEmitter(factory, c, props, location).emit();
         return c;
     }
 
@@ -141,7 +142,7 @@ final class ImmutableObjectRule implements Rule<JPackage, JType> {
             valueSchema.setJavaTypeIfEmpty(resolved);
             valueType = resolved.boxify();
         } else {
-            valueType = owner.directClass(JSON_NODE);
+            valueType = ClassRefs.of(owner, JSON_NODE);
         }
         return owner.ref(Map.class).narrow(owner.ref(String.class), valueType);
     }
@@ -178,9 +179,9 @@ final class ImmutableObjectRule implements Rule<JPackage, JType> {
                 return;
             }
         }
-        JAnnotationUse style = pkg.annotate(pkg.owner().directClass(STYLE));
+        JAnnotationUse style = pkg.annotate(ClassRefs.of(pkg.owner(), STYLE));
         style.paramArray("get").param("get*").param("is*");
-        style.param("visibility", JExpr.direct("org.immutables.value.Value.Style.ImplementationVisibility.PACKAGE"));
+        style.param("visibility", ClassRefs.of(pkg.owner(), STYLE + ".ImplementationVisibility").staticRef("PACKAGE"));
         style.param("overshadowImplementation", true);
         style.param("jdkOnly", true);
         style.param("defaultAsDefault", false);
@@ -208,15 +209,15 @@ final class ImmutableObjectRule implements Rule<JPackage, JType> {
     private static void accessor(JDefinedClass c, Property p, MemberDocs docs) {
         JCodeModel owner = c.owner();
         JMethod getter = c.method(JMod.PUBLIC | JMod.ABSTRACT, p.type(), p.getter());
-        getter.annotate(owner.directClass("com.fasterxml.jackson.annotation.JsonProperty")).param("value", p.jsonName());
+        getter.annotate(ClassRefs.of(owner, "com.fasterxml.jackson.annotation.JsonProperty")).param("value", p.jsonName());
         if (p.isCollection()) {
-            getter.annotate(owner.directClass("com.fasterxml.jackson.annotation.JsonInclude"))
-                    .param("value", JExpr.direct("com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY"));
+            getter.annotate(ClassRefs.of(owner, "com.fasterxml.jackson.annotation.JsonInclude"))
+                    .param("value", ClassRefs.of(owner, "com.fasterxml.jackson.annotation.JsonInclude.Include").staticRef("NON_EMPTY"));
             // a JSON null (an empty YAML value) reads as absent, as an empty collection
-            getter.annotate(owner.directClass("com.fasterxml.jackson.annotation.JsonSetter"))
-                    .param("nulls", JExpr.direct("com.fasterxml.jackson.annotation.Nulls.SKIP"));
+            getter.annotate(ClassRefs.of(owner, "com.fasterxml.jackson.annotation.JsonSetter"))
+                    .param("nulls", ClassRefs.of(owner, "com.fasterxml.jackson.annotation.Nulls").staticRef("SKIP"));
         } else {
-            getter.annotate(owner.directClass("javax.annotation.Nullable"));
+            getter.annotate(ClassRefs.of(owner, "javax.annotation.Nullable"));
         }
         getter.javadoc().add(docs.full());
         docs.deprecateIfSeedOnly(getter);
@@ -225,17 +226,17 @@ final class ImmutableObjectRule implements Rule<JPackage, JType> {
 
     private static void unknownMembersAccessor(JDefinedClass c) {
         JCodeModel owner = c.owner();
-        JClass map = owner.ref(Map.class).narrow(owner.ref(String.class), owner.directClass(JSON_NODE));
+        JClass map = owner.ref(Map.class).narrow(owner.ref(String.class), ClassRefs.of(owner, JSON_NODE));
         JMethod getter = c.method(JMod.PUBLIC | JMod.ABSTRACT, map, "get" + Names.capitalize(UNKNOWN_MEMBERS));
-        getter.annotate(owner.directClass("com.fasterxml.jackson.annotation.JsonAnyGetter"));
+        getter.annotate(ClassRefs.of(owner, "com.fasterxml.jackson.annotation.JsonAnyGetter"));
         getter.javadoc().add("JSON members the schema does not describe, kept as read and written back unchanged."
                 + "\n<p>{@code toString()} prints their names only: their values may hold secrets.");
         getter.javadoc().addReturn().add("an immutable map from member name to its JSON value");
 
         String withName = "with" + Names.capitalize(UNKNOWN_MEMBERS);
         JMethod with = c.method(JMod.PUBLIC, c, withName);
-        JVar entries = with.param(owner.ref(Map.class).narrow(owner.ref(String.class), owner.directClass(JSON_NODE).wildcard()), "entries");
-        with.body()._return(owner.directClass(c.getPackage().name() + ".Immutable" + c.name()).staticInvoke("copyOf").arg(JExpr._this())
+        JVar entries = with.param(owner.ref(Map.class).narrow(owner.ref(String.class), ClassRefs.of(owner, JSON_NODE).wildcard()), "entries");
+        with.body()._return(ClassRefs.of(owner, c.getPackage().name() + ".Immutable" + c.name()).staticInvoke("copyOf").arg(JExpr._this())
                 .invoke(withName).arg(entries));
         with.javadoc().add("A copy of this object with the unknown members replaced; this object is unchanged.");
         with.javadoc().addParam(entries).add("the new unknown members");
@@ -250,14 +251,14 @@ final class ImmutableObjectRule implements Rule<JPackage, JType> {
     private static void declaredNamesCheck(JDefinedClass c, List<Property> props) {
         JCodeModel owner = c.owner();
         JMethod check = c.method(JMod.PROTECTED, owner.VOID, "checkUnknownMemberNames");
-        check.annotate(owner.directClass("org.immutables.value.Value.Check"));
+        check.annotate(ClassRefs.of(owner, "org.immutables.value.Value.Check"));
         StringBuilder names = new StringBuilder();
         for (Property p : props) {
             names.append(", \"").append(p.jsonName().replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
         }
         // runs at every build() and withX(..): the names' varargs array only when there is something to check
         String unknown = "get" + Names.capitalize(UNKNOWN_MEMBERS) + "()";
-        check.body().directStatement("if (!" + unknown + ".isEmpty()) {\n    SchemaChecks.rejectDeclaredNames(\"" + c.name() + "\", "
+        Code.lines(check.body(), "if (!" + unknown + ".isEmpty()) {\n    SchemaChecks.rejectDeclaredNames(\"" + c.name() + "\", "
                 + unknown + names + ");\n}");
         check.javadoc().add("Fails when an unknown member is named like a declared member: it would be written twice.");
     }
@@ -299,7 +300,7 @@ final class ImmutableObjectRule implements Rule<JPackage, JType> {
             value = with.param(owner.ref(Map.class).narrow(owner.ref(String.class), p.elementType().wildcard()), "entries");
         } else {
             value = with.param(p.type(), "value");
-            value.annotate(owner.directClass("javax.annotation.Nullable"));
+            value.annotate(ClassRefs.of(owner, "javax.annotation.Nullable"));
         }
         with.body()._return(immutableClass.staticInvoke("copyOf").arg(JExpr._this()).invoke(name).arg(value));
         with.javadoc().add("A copy of this object with {@code " + p.jsonName() + "} replaced; this object is unchanged."
@@ -318,8 +319,8 @@ final class ImmutableObjectRule implements Rule<JPackage, JType> {
             return;
         }
         JCodeModel owner = c.owner();
-        JClass target = owner.directClass(p.type().fullName());
-        JClass targetBuilder = owner.directClass(p.type().fullName() + ".Builder");
+        JClass target = ClassRefs.of(owner, p.type().fullName());
+        JClass targetBuilder = ClassRefs.of(owner, p.type().fullName() + ".Builder");
         String cap = Names.capitalize(p.javaName());
         JMethod edit = c.method(JMod.PUBLIC, c, "edit" + cap);
         JVar consumer = edit.param(owner.ref(Consumer.class).narrow(targetBuilder), "edit");
@@ -350,7 +351,7 @@ final class ImmutableObjectRule implements Rule<JPackage, JType> {
         body.append("\n        .toString();");
         JMethod toString = c.method(JMod.PUBLIC, String.class, "toString");
         toString.annotate(Override.class);
-        toString.body().directStatement(body.toString());
+        Code.lines(toString.body(), body.toString());
         toString.javadoc().add("The known members that are set; of unknown members and free-form maps only their names, never their values.");
         toString.javadoc().addReturn().add("a description safe to log");
     }

@@ -68,6 +68,7 @@ public class ImmutablesRuleFactory extends RuleFactory {
                     + SchemaKeywords.JAVA_TYPE + "\"");
         }
         schema.setJavaTypeIfEmpty(c);
+        GeneratedMark.mark(c, source(schema).location(schema));
         generated.put(c.fullName(), kind);
         return c;
     }

@@ -8,6 +8,7 @@ import com.sun.codemodel.JCodeModel;
 import com.sun.codemodel.JDefinedClass;
 import com.sun.codemodel.JExpr;
 import com.sun.codemodel.JFieldVar;
+import com.sun.codemodel.JInvocation;
 import com.sun.codemodel.JMethod;
 import com.sun.codemodel.JMod;
 import com.sun.codemodel.JPackage;
@@ -53,7 +54,7 @@ final class OpenEnumRule implements Rule<JClassContainer, JType> {
         String className = Names.className(nodeName, node);
         JDefinedClass c = factory.defineClass(pkg, JMod.PUBLIC | JMod.FINAL, className, schema, where,
                 ImmutablesRuleFactory.GeneratedKind.OPEN_ENUM);
-        c._implements(owner.directClass(pkg.name() + ".OpenEnum"));
+        c._implements(ClassRefs.of(owner, pkg.name() + ".OpenEnum"));
 
         String description = MemberDocs.html(node.path("description").asText("Values of " + nodeName + "."));
         c.javadoc().add(description
@@ -72,7 +73,7 @@ final class OpenEnumRule implements Rule<JClassContainer, JType> {
         JDefinedClass knownEnum = knownEnum(c, where);
         JFieldVar knownField = c.field(JMod.PRIVATE | JMod.FINAL, knownEnum, "known");
 
-        StringBuilder knownList = new StringBuilder();
+        JInvocation knownList = owner.ref(List.class).staticInvoke("of");
         Map<String, String> valueByConstant = new LinkedHashMap<>();
         for (String value : values) {
             String constant = Names.constantName(value);
@@ -90,10 +91,10 @@ final class OpenEnumRule implements Rule<JClassContainer, JType> {
                     JExpr._new(c).arg(JExpr.lit(value)).arg(knownEnum.staticRef(constant)));
             knownEnum.enumConstant(constant).javadoc().add("The value {@code \"" + value + "\"}: {@link " + className + "#" + constant + "}.");
             field.javadoc().add("The value {@code \"" + value + "\"}.");
-            knownList.append(knownList.length() == 0 ? "" : ", ").append(constant);
+            knownList.arg(JExpr.ref(constant));
         }
         JClass listOfC = owner.ref(List.class).narrow(c);
-        c.field(JMod.PRIVATE | JMod.STATIC | JMod.FINAL, listOfC, "KNOWN", JExpr.direct("java.util.List.of(" + knownList + ")"));
+        c.field(JMod.PRIVATE | JMod.STATIC | JMod.FINAL, listOfC, "KNOWN", knownList);
 
         JMethod ctor = c.constructor(JMod.PRIVATE);
         JVar ctorValue = ctor.param(string, "value");
@@ -102,11 +103,11 @@ final class OpenEnumRule implements Rule<JClassContainer, JType> {
         ctor.body().assign(JExpr._this().ref(knownField), ctorKnown);
 
         JMethod of = c.method(JMod.PUBLIC | JMod.STATIC, c, "of");
-        of.annotate(owner.directClass("com.fasterxml.jackson.annotation.JsonCreator"))
-                .param("mode", JExpr.direct("com.fasterxml.jackson.annotation.JsonCreator.Mode.DELEGATING"));
+        of.annotate(ClassRefs.of(owner, "com.fasterxml.jackson.annotation.JsonCreator"))
+                .param("mode", ClassRefs.of(owner, "com.fasterxml.jackson.annotation.JsonCreator.Mode").staticRef("DELEGATING"));
         JVar ofValue = of.param(string, "value");
         of.body().add(owner.ref(Objects.class).staticInvoke("requireNonNull").arg(ofValue).arg(JExpr.lit("value")));
-        of.body().directStatement("for (" + className + " candidate : KNOWN) {\n"
+        Code.lines(of.body(), "for (" + className + " candidate : KNOWN) {\n"
                 + "    if (candidate.value.equals(value)) {\n"
                 + "        return candidate;\n"
                 + "    }\n"
@@ -118,7 +119,7 @@ final class OpenEnumRule implements Rule<JClassContainer, JType> {
 
         JMethod value = c.method(JMod.PUBLIC, string, "value");
         value.annotate(Override.class);
-        value.annotate(owner.directClass("com.fasterxml.jackson.annotation.JsonValue"));
+        value.annotate(ClassRefs.of(owner, "com.fasterxml.jackson.annotation.JsonValue"));
         value.body()._return(valueField);
         value.javadoc().add("The JSON value, exactly as read or declared.");
         value.javadoc().addReturn().add("the value");
@@ -146,7 +147,7 @@ final class OpenEnumRule implements Rule<JClassContainer, JType> {
         }
         cases.append("    default:\n        throw new IllegalArgumentException(\"").append(UNRECOGNIZED)
                 .append(" stands for every value this SDK does not know; use ").append(className).append(".of(String)\");\n}");
-        fromKnown.body().directStatement(cases.toString());
+        Code.lines(fromKnown.body(), cases.toString());
         fromKnown.javadoc().add("The open enum constant for a {@link Known} constant: the reverse of {@link #known()}.");
         fromKnown.javadoc().addParam(knownParam).add("a known constant, not {@link Known#" + UNRECOGNIZED + "}");
         fromKnown.javadoc().addReturn().add("the constant holding the same value");
@@ -163,7 +164,7 @@ final class OpenEnumRule implements Rule<JClassContainer, JType> {
         equals.javadoc().addReturn().add("whether {@code other} holds the same value");
         JVar other = equals.param(Object.class, "other");
         equals.javadoc().addParam(other).add("another object");
-        equals.body().directStatement("return this == other || other instanceof " + className
+        Code.lines(equals.body(), "return this == other || other instanceof " + className
                 + " && ((" + className + ") other).value.equals(value);");
 
         JMethod hashCode = c.method(JMod.PUBLIC, owner.INT, "hashCode");

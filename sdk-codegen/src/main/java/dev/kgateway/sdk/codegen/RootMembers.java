@@ -8,7 +8,9 @@ import com.sun.codemodel.JExpr;
 import com.sun.codemodel.JFieldVar;
 import com.sun.codemodel.JMethod;
 import com.sun.codemodel.JMod;
+import com.sun.codemodel.JVar;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -39,24 +41,24 @@ final class RootMembers {
             constant(c, "CRD_NAME", plural + "." + group, "The name of the CustomResourceDefinition.");
         }
 
-        JClass violation = owner.directClass(c.getPackage().name() + ".Violation");
+        JClass violation = ClassRefs.of(owner, c.getPackage().name() + ".Violation");
         JClass list = owner.ref(List.class).narrow(violation);
         JMethod validate = c.method(JMod.PUBLIC, list, "validate");
-        validate.body().directStatement("java.util.List<Violation> out = new java.util.ArrayList<>();");
-        validate.body().directStatement("collectViolations(\"\", out);");
-        validate.body().directStatement("return java.util.List.copyOf(out);");
+        JVar out = validate.body().decl(list, "out", JExpr._new(owner.ref(ArrayList.class).narrow(violation)));
+        validate.body().invoke("collectViolations").arg(JExpr.lit("")).arg(out);
+        validate.body()._return(owner.ref(List.class).staticInvoke("copyOf").arg(out));
         validate.javadoc().add("Checks this " + c.name() + " against every rule of the schema it was generated from."
                 + "\n<pre>{@code\nfor (Violation v : backend.validate()) {\n    System.err.println(v.path() + \": \" + v.message());\n}\n}</pre>");
         validate.javadoc().addReturn().add("every violation (JSON path, rule, offending value), empty when valid");
 
         String exception = "Invalid" + c.name() + "Exception";
         JMethod validateOrThrow = c.method(JMod.PUBLIC, c, "validateOrThrow");
-        validateOrThrow.body().directStatement("java.util.List<Violation> violations = validate();");
-        validateOrThrow.body().directStatement("if (!violations.isEmpty()) {\n    throw new " + exception + "(violations);\n}");
+        validateOrThrow.body().decl(list, "violations", JExpr.invoke("validate"));
+        Code.lines(validateOrThrow.body(), "if (!violations.isEmpty()) {\n    throw new " + exception + "(violations);\n}");
         validateOrThrow.body()._return(JExpr._this());
         validateOrThrow.javadoc().add("Returns this " + c.name() + " when it is valid; throws otherwise.");
         validateOrThrow.javadoc().addReturn().add("this object");
-        validateOrThrow.javadoc().addThrows(owner.directClass(c.getPackage().name() + "." + exception))
+        validateOrThrow.javadoc().addThrows(ClassRefs.of(owner, c.getPackage().name() + "." + exception))
                 .add("listing every violation");
     }
 

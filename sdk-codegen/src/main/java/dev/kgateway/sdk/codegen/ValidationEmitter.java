@@ -64,11 +64,11 @@ final class ValidationEmitter {
         JCodeModel owner = c.owner();
         JMethod method = c.method(JMod.NONE, owner.VOID, "collectViolations");
         method.param(String.class, "path");
-        method.param(owner.ref(List.class).narrow(owner.directClass(c.getPackage().name() + ".Violation")), "out");
+        method.param(owner.ref(List.class).narrow(ClassRefs.of(owner, c.getPackage().name() + ".Violation")), "out");
         method.javadoc().add("Adds a violation to {@code out} for every schema rule this object (and what it holds) breaks;"
                 + "\n{@code path} is this object's JSON path.");
         if (body.length() > 0) {
-            method.body().directStatement(body.toString().stripTrailing());
+            Code.lines(method.body(), body.toString().stripTrailing());
         }
     }
 

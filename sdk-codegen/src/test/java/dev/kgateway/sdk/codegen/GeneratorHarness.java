@@ -62,6 +62,15 @@ final class GeneratorHarness {
             JCodeModel codeModel = new JCodeModel();
             new SchemaMapper(factory, new SchemaGenerator())
                     .generate(codeModel, fileName.replace(".json", ""), PACKAGE, file.toUri().toURL());
+            return write(codeModel);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The sources of everything defined in {@code codeModel}, by file path. */
+    static Map<String, String> write(JCodeModel codeModel) {
+        try {
             MemoryCodeWriter writer = new MemoryCodeWriter();
             codeModel.build(writer);
             return writer.sources();

@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** Small schemas through jsonschema2pojo with {@link ImmutablesRuleFactory}; assertions on the generated source. */
 class ImmutablesRuleFactoryTest {
 
-    private static final String THING = """
+    static final String THING = """
             {
               "$schema": "https://json-schema.org/draft/2020-12/schema",
               "type": "object",
@@ -157,7 +157,7 @@ class ImmutablesRuleFactoryTest {
     void objectCarriesTheGuardThatMakesPlainJackson2FailInsteadOfCorrupting() {
         String src = source(thing, "Thing");
 
-        assertThat(squash(src)).contains("@JsonTypeInfo(use = (JsonTypeInfo.Id.CUSTOM)) @JsonTypeIdResolver(Jackson2Refusal.class)"
+        assertThat(squash(src)).contains("@JsonTypeInfo(use = JsonTypeInfo.Id.CUSTOM) @JsonTypeIdResolver(Jackson2Refusal.class)"
                 + " @JsonTypeResolver(NoTypeIds.class) public abstract class Thing");
         assertThat(src).contains("import com.fasterxml.jackson.databind.annotation.JsonTypeIdResolver;")
                 .contains("import com.example.internal.Jackson2Refusal;").contains("import com.fasterxml.jackson.annotation.JsonTypeInfo;")
@@ -173,7 +173,7 @@ class ImmutablesRuleFactoryTest {
         assertThat(src).contains("@Immutable @JsonSerialize(using = ThingSerializer.class) @JsonDeserialize(using = ThingDeserializer.class)")
                 .contains("public abstract class Thing {")
                 .contains("import Value.Immutable;")
-                .contains("@JsonInclude((JsonInclude.Include.NON_NULL))");
+                .contains("@JsonInclude(JsonInclude.Include.NON_NULL)");
         assertThat(src).contains(" Thing() { }");
         assertThat(source(thing, "Thing")).contains("tools.jackson.databind.annotation.JsonSerialize")
                 .contains("tools.jackson.databind.annotation.JsonDeserialize")
@@ -201,8 +201,8 @@ class ImmutablesRuleFactoryTest {
         String src = squash(source(thing, "Thing"));
 
         assertThat(src).contains("@JsonProperty(\"tags\") "
-                + "@JsonInclude((JsonInclude.Include.NON_EMPTY)) "
-                + "@JsonSetter(nulls = (Nulls.SKIP)) "
+                + "@JsonInclude(JsonInclude.Include.NON_EMPTY) "
+                + "@JsonSetter(nulls = Nulls.SKIP) "
                 + "public abstract List<String> getTags();");
         assertThat(src).contains("public abstract List<Child> getChildren();");
     }
@@ -325,8 +325,8 @@ class ImmutablesRuleFactoryTest {
                 .contains("public final static Color DARK_RED = new Color(\"DarkRed\", Color.Known.DARK_RED);")
                 .contains("public final static Color LIGHT_BLUE = new Color(\"light-blue\", Color.Known.LIGHT_BLUE);")
                 .contains("public final static Color V_2X = new Color(\"2x\", Color.Known.V_2X);")
-                .contains("private final static List<Color> KNOWN = (List.of(DARK_RED, LIGHT_BLUE, V_2X));")
-                .contains("@JsonCreator(mode = (JsonCreator.Mode.DELEGATING)) public static Color of(String value)")
+                .contains("private final static List<Color> KNOWN = List.of(DARK_RED, LIGHT_BLUE, V_2X);")
+                .contains("@JsonCreator(mode = JsonCreator.Mode.DELEGATING) public static Color of(String value)")
                 .contains("return new Color(value, Color.Known.UNRECOGNIZED);")
                 .contains("@Override @JsonValue public String value()")
                 .contains("public static List<Color> knownValues()");
@@ -622,7 +622,7 @@ class ImmutablesRuleFactoryTest {
 
         assertThat(Pattern.compile("@org\\.immutables\\.value\\.Value\\.Style\\(").matcher(info).results().count()).isEqualTo(1);
         assertThat(squash(info)).contains("get = { \"get*\", \"is*\" }")
-                .contains("visibility = (Value.Style.ImplementationVisibility.PACKAGE)")
+                .contains("visibility = Value.Style.ImplementationVisibility.PACKAGE")
                 .contains("overshadowImplementation = true")
                 .contains("package com.example;");
     }

@@ -83,7 +83,7 @@ public final class CrdInstaller {
                     executor.execute(Call.crd("create", Backend.CRD_NAME, false), () -> crds().resource(crd).create());
                     return true;
                 } catch (KgatewayApiException e) {
-                    if (e.getCode() != 409 || attempt >= UPDATE_ATTEMPTS) {
+                    if (e.details().code() != 409 || attempt >= UPDATE_ATTEMPTS) {
                         throw e;
                     }
                     // another installer created it between our read and our create: it exists now
@@ -108,7 +108,7 @@ public final class CrdInstaller {
                 executor.execute(Call.crd("update", Backend.CRD_NAME, true), () -> crds().resource(crd).update());
                 return true;
             } catch (KgatewayApiException e) {
-                if (e.getCode() != 409 || attempt >= UPDATE_ATTEMPTS) {
+                if (e.details().code() != 409 || attempt >= UPDATE_ATTEMPTS) {
                     throw e;
                 }
             }

@@ -17,7 +17,7 @@ public final class DefaultBackendClient implements BackendClient {
 
     @Override
     public NamespacedBackendClient inNamespace(String namespace) {
-        return new NamespacedBackends(context, namespace);
+        return new DefaultNamespacedBackendClient(context, namespace);
     }
 
     @Override
@@ -28,6 +28,6 @@ public final class DefaultBackendClient implements BackendClient {
 
     @Override
     public AnyNamespaceBackendClient inAnyNamespace() {
-        return new AllNamespacesBackends(context);
+        return new DefaultAnyNamespaceBackendClient(context);
     }
 }

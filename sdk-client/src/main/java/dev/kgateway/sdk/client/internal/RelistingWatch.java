@@ -55,7 +55,7 @@ final class RelistingWatch implements BackendWatch {
     /** How often an idle events thread looks whether the fabric8 client was closed. */
     private static final long IDLE_CHECK_MILLIS = 500;
 
-    private final BackendCollection collection;
+    private final AbstractBackendCollectionClient collection;
     private final ListOptions options;
     private final BackendWatchListener listener;
     private final BlockingQueue<Runnable> queue = new ArrayBlockingQueue<>(BUFFER);
@@ -94,7 +94,7 @@ final class RelistingWatch implements BackendWatch {
         }
     }
 
-    RelistingWatch(BackendCollection collection, ListOptions options, BackendWatchListener listener) {
+    RelistingWatch(AbstractBackendCollectionClient collection, ListOptions options, BackendWatchListener listener) {
         this.collection = collection;
         this.options = Objects.requireNonNull(options, "options");
         this.listener = Objects.requireNonNull(listener, "listener");
@@ -106,7 +106,7 @@ final class RelistingWatch implements BackendWatch {
     void start() {
         thread.start();
         try {
-            BackendCollection.Snapshot snapshot = collection.snapshot(options);
+            AbstractBackendCollectionClient.Snapshot snapshot = collection.snapshot(options);
             for (Backend b : snapshot.backends()) {
                 seen.put(key(b), Seen.of(b));
             }
@@ -282,7 +282,7 @@ final class RelistingWatch implements BackendWatch {
         retireCurrent();
         for (int attempt = 1; open; attempt++) {
             try {
-                BackendCollection.Snapshot snapshot = collection.snapshot(options);
+                AbstractBackendCollectionClient.Snapshot snapshot = collection.snapshot(options);
                 deliverDifference(snapshot);
                 if (!open) {
                     return;
@@ -321,7 +321,7 @@ final class RelistingWatch implements BackendWatch {
         }
     }
 
-    private void deliverDifference(BackendCollection.Snapshot snapshot) {
+    private void deliverDifference(AbstractBackendCollectionClient.Snapshot snapshot) {
         Set<String> present = new HashSet<>();
         for (Backend b : snapshot.backends()) {
             String key = key(b);
@@ -385,7 +385,7 @@ final class RelistingWatch implements BackendWatch {
                     () -> collection.scope(options).list(new io.fabric8.kubernetes.api.model.ListOptionsBuilder().withLimit(1L).build()));
         } catch (KgatewayApiException e) {
             // only an answer of the server ends the watch here: the connection troubles of a reconnect do not
-            if (e.getCode() == 401 || e.getCode() == 403 || e.getCode() == 404) {
+            if (e.details().code() == 401 || e.details().code() == 403 || e.details().code() == 404) {
                 end(e);
             }
         } catch (RuntimeException e) {

@@ -37,7 +37,7 @@ final class WatchFailures {
     /** @return whether the SDK's own exception says repeating cannot help */
     static boolean terminal(KgatewayException failure) {
         if (failure instanceof KgatewayApiException api) {
-            return TERMINAL_CODES.contains(api.getCode()) || api.getCode() == 0 && ErrorMapper.tlsRefused(failure);
+            return TERMINAL_CODES.contains(api.details().code()) || api.details().code() == 0 && ErrorMapper.tlsRefused(failure);
         }
         // the server's 422 (InvalidBackendException); any other SDK failure was not an answer of the server
         return failure instanceof dev.kgateway.sdk.model.InvalidBackendException;

@@ -87,7 +87,7 @@ class RelistingWatchBackpressureTest {
         ClientContext context = new ClientContext(fabric8, RetryPolicy.DEFAULT, true, ApplyOptions.defaults());
         CountDownLatch release = new CountDownLatch(1);
         List<String> delivered = new CopyOnWriteArrayList<>();
-        RelistingWatch watch = (RelistingWatch) new NamespacedBackends(context, "ai").watch(event -> {
+        RelistingWatch watch = (RelistingWatch) new DefaultNamespacedBackendClient(context, "ai").watch(event -> {
             try {
                 release.await();
             } catch (InterruptedException e) {

@@ -1,5 +1,6 @@
 package dev.kgateway.sdk.client.kubeapiserver;
 
+import dev.kgateway.sdk.client.BackendSelector;
 import static dev.kgateway.sdk.client.kubeapiserver.RealCluster.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -136,7 +137,7 @@ class CrudOnKubeApiServerTest extends RealClusterTest {
         backends.create(web("web"));
         BackendStatus status = BackendStatus.builder().addConditions(c -> c.type("Accepted").status(dev.kgateway.sdk.model.ConditionStatus.TRUE)
                 .reason("Accepted").message("ok").lastTransitionTime("2026-01-01T00:00:00Z")).build();
-        Backend withStatus = backends.editStatus("web", b -> b.withStatus(status));
+        Backend withStatus = backends.updateStatus("web", b -> b.withStatus(status));
         assertThat(withStatus.getStatus().getConditions()).hasSize(1);
         assertThat(withStatus.getMetadata().getGeneration()).isEqualTo(1L);
         Backend specEdit = backends.edit("web", b -> b.withStatus(null).editMetadata(m -> m.putLabels("a", "b")));
@@ -167,7 +168,7 @@ class CrudOnKubeApiServerTest extends RealClusterTest {
         backends.create(web("a").withMetadata(web("a").getMetadata().withLabels(Map.of("team", "x"))));
         backends.create(web("b").withMetadata(web("b").getMetadata().withLabels(Map.of("team", "x"))));
         backends.create(web("c").withMetadata(web("c").getMetadata().withLabels(Map.of("team", "y"))));
-        assertThat(backends.deleteAll(ListOptions.withLabel("team", "x"))).isEqualTo(2);
+        assertThat(backends.deleteAll(BackendSelector.withLabel("team", "x"))).isEqualTo(2);
         assertThat(backends.list()).extracting(b -> b.getMetadata().getName()).containsExactly("c");
     }
 

@@ -111,7 +111,7 @@ class LostAnswersOnKubeApiServerTest {
         Backend created = direct.create(web("web").withMetadata(web("web").getMetadata().withFinalizers(List.of("example.com/keep"))));
         BackendStatus status = BackendStatus.builder().addConditions(c -> c.type("Accepted").status(ConditionStatus.TRUE)
                 .reason("Accepted").message("ok").lastTransitionTime("2026-01-01T00:00:00Z")).build();
-        direct.editStatus("web", b -> b.withStatus(status));       // moves the resourceVersion, not the finalizers
+        direct.updateStatus("web", b -> b.withStatus(status));       // moves the resourceVersion, not the finalizers
         try (KgatewayClient kgw = throughProxy(() -> { })) {
             proxy.loseAnswerTo("PUT", "/backends/web");            // the server refuses the stale PUT; that answer is lost
             assertThatThrownBy(() -> kgw.backends().inNamespace(ns).update(created.withMetadata(created.getMetadata().withFinalizers(List.of()))))

@@ -1,5 +1,6 @@
 package dev.kgateway.sdk.client.kubeapiserver;
 
+import dev.kgateway.sdk.client.BackendSelector;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -64,7 +65,7 @@ class WithoutTheCrdTest {
 
     @Test
     void deleteAllSaysTheCrdIsMissing() {
-        assertNotServed(() -> backends.deleteAll(ListOptions.withLabel("team", "x")));
+        assertNotServed(() -> backends.deleteAll(BackendSelector.withLabel("team", "x")));
     }
 
     @Test

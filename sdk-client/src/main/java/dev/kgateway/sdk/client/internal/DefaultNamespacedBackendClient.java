@@ -6,7 +6,7 @@ import dev.kgateway.sdk.client.BackendConflictException;
 import dev.kgateway.sdk.client.BackendNotFoundException;
 import dev.kgateway.sdk.client.BackendWriteOutcomeUnknownException;
 import dev.kgateway.sdk.client.DeleteOptions;
-import dev.kgateway.sdk.client.ListOptions;
+import dev.kgateway.sdk.client.BackendSelector;
 import dev.kgateway.sdk.client.NamespacedBackendClient;
 import dev.kgateway.sdk.model.Backend;
 import dev.kgateway.sdk.model.DecodeOptions;
@@ -30,18 +30,18 @@ import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
 /** The Backends of one namespace. */
-public final class NamespacedBackends extends BackendCollection implements NamespacedBackendClient {
+public final class DefaultNamespacedBackendClient extends AbstractBackendCollectionClient implements NamespacedBackendClient {
 
     /** Unknown metadata the server owns; a server-side apply must not send it (managedFields is typed: cleared below). */
     private static final List<String> SERVER_OWNED_MEMBERS = List.of("selfLink");
 
     private final boolean dryRun;
 
-    public NamespacedBackends(ClientContext context, String namespace) {
+    public DefaultNamespacedBackendClient(ClientContext context, String namespace) {
         this(context, namespace, false);
     }
 
-    private NamespacedBackends(ClientContext context, String namespace, boolean dryRun) {
+    private DefaultNamespacedBackendClient(ClientContext context, String namespace, boolean dryRun) {
         super(context, Names.requireNamespace(namespace));
         this.dryRun = dryRun;
     }
@@ -53,7 +53,7 @@ public final class NamespacedBackends extends BackendCollection implements Names
 
     @Override
     public NamespacedBackendClient dryRun() {
-        return dryRun ? this : new NamespacedBackends(context, namespace, true);
+        return dryRun ? this : new DefaultNamespacedBackendClient(context, namespace, true);
     }
 
     /**
@@ -303,7 +303,7 @@ public final class NamespacedBackends extends BackendCollection implements Names
     }
 
     @Override
-    public Backend editStatus(String name, UnaryOperator<Backend> change) {
+    public Backend updateStatus(String name, UnaryOperator<Backend> change) {
         return edit(name, change, true);
     }
 
@@ -439,10 +439,10 @@ public final class NamespacedBackends extends BackendCollection implements Names
     }
 
     @Override
-    public int deleteAll(ListOptions selection) {
+    public int deleteAll(BackendSelector selection) {
         Objects.requireNonNull(selection, "selection");
-        if (selection.labelSelector().isEmpty()) {
-            throw new IllegalArgumentException("deleteAll needs a label selector (ListOptions.withLabel(..)); it never deletes every"
+        if (selection.selectsAll()) {
+            throw new IllegalArgumentException("deleteAll needs a label selector (BackendSelector.withLabel(..)); it never deletes every"
                     + " Backend of a namespace by accident");
         }
         RawRequests raw = new RawRequests(context.fabric8WithoutRetries());

@@ -22,10 +22,14 @@ import javax.annotation.Nullable;
  *
  * <p>Every reader is called with the parser at the member's value token and leaves it at the
  * value's last token. JSON {@code null} for a declared member means "absent".
+ *
+ * <p>The reading half of the codec support; {@link EncodeSupport} is the writing half. The scalar
+ * readers ({@code string}, {@code integer}, ... {@code any}) are the ones the generator's
+ * {@code Scalar} table names, the same table the generated serializers write scalars by.
  */
-final class CodecSupport {
+final class DecodeSupport {
 
-    private CodecSupport() {
+    private DecodeSupport() {
     }
 
     /** Reads one value of a list element or map value from the current token. */

@@ -19,7 +19,7 @@ import java.util.List;
 import java.util.Objects;
 
 /** List, watch and inform over one namespace or all of them. */
-class BackendCollection implements BackendCollectionClient {
+abstract class AbstractBackendCollectionClient implements BackendCollectionClient {
 
     /** How often a paged list restarts when its continue token expires (HTTP 410). */
     private static final int LIST_RESTARTS = 3;
@@ -28,7 +28,7 @@ class BackendCollection implements BackendCollectionClient {
     /** The namespace, or {@code null} for all namespaces. */
     final String namespace;
 
-    BackendCollection(ClientContext context, String namespace) {
+    AbstractBackendCollectionClient(ClientContext context, String namespace) {
         this.context = context;
         this.namespace = namespace;
     }
@@ -75,7 +75,7 @@ class BackendCollection implements BackendCollectionClient {
                 } while (token != null && !token.isEmpty());
                 return new Snapshot(List.copyOf(out), resourceVersion);
             } catch (KgatewayApiException e) {
-                boolean expiredToken = e.getCode() == 410 && token != null;
+                boolean expiredToken = e.details().code() == 410 && token != null;
                 if (!expiredToken || restart >= LIST_RESTARTS) {
                     throw e;
                 }
