@@ -81,4 +81,8 @@ public final class Status {
     public static MockResponse badRequest(String message) {
         return response(400, "BadRequest", message);
     }
+
+    public static MockResponse methodNotAllowed() {
+        return response(405, "MethodNotAllowed", "the server does not allow this method on the requested resource");
+    }
 }
