@@ -60,7 +60,8 @@ class FaultsTest {
                 .containsExactly("InternalError", "ServiceUnavailable", "Timeout", "", "TooManyRequests");
         assertThat(answers).extracting(a -> a.json().path("message").asString()).containsExactly(
                 "Internal error occurred: injected by the test server", "the server is currently unable to handle the request",
-                "injected by the test server", "injected by the test server", "Too many requests, please try again later.");
+                "Timeout: request did not complete within requested timeout - context deadline exceeded",
+                "injected by the test server", "Too many requests, please try again later.");
         assertThat(answers).extracting(a -> a.json().path("code").asInt()).containsExactly(500, 503, 504, 418, 429);
         assertThat(answers.get(0).headers()).doesNotContainKey("retry-after");
         assertThat(answers.get(4).headers().get("retry-after")).as("a 429 of failNext waits a second").containsExactly("1");
