@@ -1,6 +1,7 @@
 package com.example.shop;
 
 import dev.kgateway.sdk.client.KgatewayClient;
+import dev.kgateway.sdk.embeddedapiserver.BackendFixtures;
 import dev.kgateway.sdk.spring.boot.test.AutoConfigureKgatewayTestServer;
 import dev.kgateway.sdk.spring.boot.test.KgatewayClientTest;
 import dev.kgateway.sdk.test.KgatewayTestServer;
@@ -61,7 +62,7 @@ class KgatewayClientTestContextTest {
     void theNamespacesAskedForExistBeforeTheContextStarts() {
         KgatewayClient client = context.getBean(KgatewayClient.class);
 
-        client.backends().inDefaultNamespace().create(Backends.staticBackend("web", "10.0.0.1"));
+        client.backends().inDefaultNamespace().create(BackendFixtures.staticBackend("web", "10.0.0.1", 8080));
 
         assertThat(client.backends().inNamespace("shop").get("web")).isPresent();
     }

@@ -11,7 +11,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import java.util.function.Predicate;
 
-import static com.example.shop.Backends.staticBackend;
+import static dev.kgateway.sdk.embeddedapiserver.BackendFixtures.staticBackend;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -34,8 +34,8 @@ class KgatewayClientTestTest {
         String ns = server.createNamespace();
         NamespacedBackendClient backends = kgateway.backends().inNamespace(ns);
 
-        backends.create(staticBackend("web", "10.0.0.1"));
-        backends.create(staticBackend("api", "10.0.0.2"));
+        backends.create(staticBackend("web", "10.0.0.1", 8080));
+        backends.create(staticBackend("api", "10.0.0.2", 8080));
 
         assertThat(backends.list()).extracting(b -> b.getMetadata().getName()).containsExactly("api", "web");
         assertThat(server.requests(call -> call.method().equals("POST") && call.path().endsWith("/namespaces/" + ns + "/backends")))
@@ -76,7 +76,7 @@ class KgatewayClientTestTest {
     void customizerComponentsAreScannedIntoTheSlice() {
         String ns = server.createNamespace();
 
-        kgateway.backends().inNamespace(ns).apply(staticBackend("web", "10.0.0.1"));
+        kgateway.backends().inNamespace(ns).apply(staticBackend("web", "10.0.0.1", 8080));
 
         assertThat(server.requests(call -> call.method().equals("PATCH") && call.path().endsWith("/namespaces/" + ns + "/backends/web")))
                 .extracting(call -> call.queryParameter("fieldManager")).containsExactly("shop");

@@ -1,8 +1,8 @@
 package dev.kgateway.sdk.client;
 
+import dev.kgateway.sdk.embeddedapiserver.BackendFixtures;
 import dev.kgateway.sdk.model.AuthToken;
 import dev.kgateway.sdk.model.AuthTokenKind;
-import dev.kgateway.sdk.model.AwsAuthType;
 import dev.kgateway.sdk.model.Backend;
 import dev.kgateway.sdk.model.BackendJson;
 import dev.kgateway.sdk.model.BackendSpec;
@@ -66,29 +66,19 @@ final class TestBackends {
         }
     }
 
+    /** @return {@link BackendFixtures#staticBackend(String)}: one host, 10.0.0.1:8080 */
     static Backend staticBackend(String name) {
-        return Backend.builder()
-                .metadata(m -> m.name(name))
-                .spec(s -> s.type(BackendType.STATIC).staticBackend(st -> st.addHosts(h -> h.host("10.0.0.1").port(8080))))
-                .build();
+        return BackendFixtures.staticBackend(name);
     }
 
-    /** An AWS Lambda that assumes a role (kgateway v2.4 and later). */
+    /** @return {@link BackendFixtures#awsLambda(String)}: an AWS Lambda that assumes a role (kgateway v2.4 and later) */
     static Backend awsBackend(String name) {
-        return Backend.builder()
-                .metadata(m -> m.name(name))
-                .spec(s -> s.type(BackendType.AWS).aws(a -> a.region("eu-west-1").accountId("123456789012")
-                        .lambda(l -> l.functionName("checkout"))
-                        .auth(x -> x.type(AwsAuthType.ASSUME_ROLE).assumeRole(r -> r.roleArn("arn:aws:iam::123456789012:role/lambda-invoker")))))
-                .build();
+        return BackendFixtures.awsLambda(name);
     }
 
-    /** OpenAI in kgateway v2.1's shape, as every AI Backend below. */
+    /** @return {@link BackendFixtures#openAi(String)}: OpenAI in kgateway v2.1's shape, as every AI Backend below */
     static Backend openAiBackend(String name) {
-        return Backend.builder()
-                .metadata(m -> m.name(name))
-                .spec(s -> s.type(BackendType.AI).ai(ai -> ai.llm(l -> l.openai(o -> o.model("gpt-4o").authToken(token("openai-key"))))))
-                .build();
+        return BackendFixtures.openAi(name);
     }
 
     static Backend azureBackend(String name) {
@@ -119,12 +109,9 @@ final class TestBackends {
         return AuthToken.builder().kind(AuthTokenKind.SECRET_REF).secretRef(r -> r.name(secretName)).build();
     }
 
-    /** @return a Backend that breaks two schema rules: port above 65535 and an empty host */
+    /** @return {@link BackendFixtures#invalidStaticBackend(String)}: breaks two schema rules, port above 65535 and an empty host */
     static Backend invalidStaticBackend(String name) {
-        return Backend.builder()
-                .metadata(m -> m.name(name))
-                .spec(s -> s.type(BackendType.STATIC).staticBackend(st -> st.addHosts(h -> h.host("").port(70000))))
-                .build();
+        return BackendFixtures.invalidStaticBackend(name);
     }
 
     /** @return {@code backend} with label {@code key=value} added */

@@ -1,7 +1,7 @@
 package dev.kgateway.sdk.test;
 
+import dev.kgateway.sdk.embeddedapiserver.BackendFixtures;
 import dev.kgateway.sdk.model.Backend;
-import dev.kgateway.sdk.model.BackendType;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.MixedOperation;
@@ -23,15 +23,14 @@ final class Fixtures {
     private Fixtures() {
     }
 
+    /** @return {@link BackendFixtures#staticBackend(String, String, int)} */
     static Backend staticBackend(String name, String host, int port) {
-        return Backend.builder()
-                .metadata(m -> m.name(name))
-                .spec(s -> s.type(BackendType.STATIC).staticBackend(st -> st.addHosts(h -> h.host(host).port(port))))
-                .build();
+        return BackendFixtures.staticBackend(name, host, port);
     }
 
+    /** @return {@link BackendFixtures#staticBackend(String)}: one host, 10.0.0.1:8080 */
     static Backend staticBackend(String name) {
-        return staticBackend(name, "10.0.0.1", 8080);
+        return BackendFixtures.staticBackend(name);
     }
 
     static Backend labelled(Backend backend, Map<String, String> labels) {

@@ -2,6 +2,8 @@ package dev.kgateway.sdk.spring.boot;
 
 import dev.kgateway.sdk.client.BackendEventHandler;
 import dev.kgateway.sdk.client.KgatewayClient;
+import dev.kgateway.sdk.embeddedapiserver.BackendFixtures;
+import dev.kgateway.sdk.embeddedapiserver.EmbeddedApiServer;
 import dev.kgateway.sdk.model.Backend;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,24 +22,32 @@ import static org.awaitility.Awaitility.await;
 
 class InformerBeansTest {
 
-    private MockCluster cluster;
+    private EmbeddedApiServer server;
     private ApplicationContextRunner runner;
 
+    /** shop/web (team web), shop/db (team data) and other/web (team web) on the embedded API server. */
     @BeforeEach
-    void startCluster() {
-        cluster = new MockCluster();
-        KgatewayClient seed = KgatewayClient.from(cluster.direct());
-        seed.backends().inNamespace("shop").create(MockCluster.backend("shop", "web", "web"));
-        seed.backends().inNamespace("shop").create(MockCluster.backend("shop", "db", "data"));
-        seed.backends().inNamespace("other").create(MockCluster.backend("other", "web", "web"));
+    void startServer() {
+        server = EmbeddedApiServer.start();
+        server.createNamespace("shop");
+        server.createNamespace("other");
+        try (KgatewayClient seed = KgatewayClient.builder().config(server.config()).build()) {
+            seed.backends().inNamespace("shop").create(backend("web", "web"));
+            seed.backends().inNamespace("shop").create(backend("db", "data"));
+            seed.backends().inNamespace("other").create(backend("web", "web"));
+        }
         runner = new ApplicationContextRunner()
                 .withConfiguration(AutoConfigurations.of(KgatewayAutoConfiguration.class))
-                .withPropertyValues("kgateway.master-url=" + cluster.url());
+                .withPropertyValues("kgateway.master-url=" + server.url());
     }
 
     @AfterEach
-    void stopCluster() {
-        cluster.close();
+    void stopServer() {
+        server.close();
+    }
+
+    private static Backend backend(String name, String team) {
+        return BackendFixtures.staticBackend(name).editMetadata(m -> m.putLabels("team", team));
     }
 
     private static List<String> names(List<Backend> backends) {
@@ -136,7 +146,7 @@ class InformerBeansTest {
             ManagedBackendInformer informer = context.getBean("shop", ManagedBackendInformer.class);
             assertThat(informer.waitUntilSynced(Duration.ofSeconds(10))).isTrue();
 
-            context.getBean(KgatewayClient.class).backends().inNamespace("shop").create(MockCluster.backend("shop", "cache", "web"));
+            context.getBean(KgatewayClient.class).backends().inNamespace("shop").create(backend("cache", "web"));
 
             await().atMost(Duration.ofSeconds(10)).until(() -> informer.get("shop", "cache").isPresent());
             assertThat(informer.addedCount()).isEqualTo(3);

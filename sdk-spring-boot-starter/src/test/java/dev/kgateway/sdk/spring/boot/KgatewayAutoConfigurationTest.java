@@ -1,8 +1,13 @@
 package dev.kgateway.sdk.spring.boot;
 
+import dev.kgateway.sdk.client.BackendRejectedException;
 import dev.kgateway.sdk.client.KgatewayClient;
+import dev.kgateway.sdk.embeddedapiserver.BackendFixtures;
+import dev.kgateway.sdk.embeddedapiserver.EmbeddedApiServer;
+import dev.kgateway.sdk.embeddedapiserver.RecordedCall;
 import dev.kgateway.sdk.model.Backend;
 import dev.kgateway.sdk.model.InvalidBackendException;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -11,31 +16,41 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import java.time.Duration;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class KgatewayAutoConfigurationTest {
 
-    private MockCluster cluster;
+    private EmbeddedApiServer server;
     private ApplicationContextRunner runner;
 
+    /** The embedded API server with the SDK's Backend CRD and namespace {@code shop}; it validates every write against the CRD. */
     @BeforeEach
-    void startCluster() {
-        cluster = new MockCluster();
+    void startServer() {
+        server = EmbeddedApiServer.start();
+        server.createNamespace("shop");
+        server.clearRequests();
         runner = new ApplicationContextRunner()
                 .withConfiguration(AutoConfigurations.of(KgatewayAutoConfiguration.class))
-                .withPropertyValues("kgateway.master-url=" + cluster.url(), "kgateway.retry.max-attempts=1");
+                .withPropertyValues("kgateway.master-url=" + server.url(), "kgateway.retry.max-attempts=1");
     }
 
     @AfterEach
-    void stopCluster() {
-        cluster.close();
+    void stopServer() {
+        server.close();
     }
 
-    private static Backend invalid(String name) {
-        Backend b = MockCluster.backend("shop", name, "web");
-        return b.withSpec(b.getSpec().toBuilder().staticBackend(st -> st.addHosts(h -> h.host("h").port(70000))).build());
+    /** @return the Backend as the server stores it, or {@code null} */
+    private GenericKubernetesResource stored(String namespace, String name) {
+        return server.kubernetesClient().genericKubernetesResources(Backend.API_VERSION, Backend.KIND)
+                .inNamespace(namespace).withName(name).get();
+    }
+
+    /** @return the writes the server received since the last {@code clearRequests()} */
+    private List<RecordedCall> writes() {
+        return server.requests(call -> !call.method().equals("GET"));
     }
 
     @Test
@@ -43,27 +58,27 @@ class KgatewayAutoConfigurationTest {
         runner.run(context -> {
             KgatewayClient kgw = context.getBean(KgatewayClient.class);
 
-            kgw.backends().inNamespace("shop").create(MockCluster.backend("shop", "web", "web"));
+            kgw.backends().inNamespace("shop").create(BackendFixtures.staticBackend("web"));
 
-            assertThat(cluster.stored("shop", "web")).isNotNull();
+            assertThat(stored("shop", "web")).isNotNull();
         });
     }
 
     @Test
     void theApplicationsNameIsTheFieldManagerOfEveryWrite() {
         runner.withPropertyValues("spring.application.name=orders-service").run(context -> {
-            cluster.writePaths();
-            context.getBean(KgatewayClient.class).backends().inNamespace("shop").create(MockCluster.backend("shop", "web", "web"));
-            assertThat(cluster.writePaths()).singleElement().asString().contains("fieldManager=orders-service");
+            server.clearRequests();
+            context.getBean(KgatewayClient.class).backends().inNamespace("shop").create(BackendFixtures.staticBackend("web"));
+            assertThat(writes()).singleElement().extracting(call -> call.queryParameter("fieldManager")).isEqualTo("orders-service");
         });
     }
 
     @Test
     void theFieldManagerPropertyWinsOverTheApplicationsName() {
         runner.withPropertyValues("spring.application.name=orders-service", "kgateway.field-manager=orders-backends").run(context -> {
-            cluster.writePaths();
-            context.getBean(KgatewayClient.class).backends().inNamespace("shop").create(MockCluster.backend("shop", "web", "web"));
-            assertThat(cluster.writePaths()).singleElement().asString().contains("fieldManager=orders-backends");
+            server.clearRequests();
+            context.getBean(KgatewayClient.class).backends().inNamespace("shop").create(BackendFixtures.staticBackend("web"));
+            assertThat(writes()).singleElement().extracting(call -> call.queryParameter("fieldManager")).isEqualTo("orders-backends");
         });
     }
 
@@ -75,25 +90,41 @@ class KgatewayAutoConfigurationTest {
 
     @Test
     void installCrdInstallsTheSdksCrdAtStartup() {
-        runner.withPropertyValues("kgateway.install-crd=true").run(context ->
-                assertThat(cluster.direct().apiextensions().v1().customResourceDefinitions()
-                        .withName("backends.gateway.kgateway.dev").get()).isNotNull());
+        try (EmbeddedApiServer withoutCrd = EmbeddedApiServer.builder().crds().start()) {
+            assertThat(withoutCrd.kubernetesClient().apiextensions().v1().customResourceDefinitions()
+                    .withName("backends.gateway.kgateway.dev").get()).as("not there before the application starts").isNull();
+
+            runner.withPropertyValues("kgateway.master-url=" + withoutCrd.url(), "kgateway.install-crd=true").run(context ->
+                    assertThat(withoutCrd.kubernetesClient().apiextensions().v1().customResourceDefinitions()
+                            .withName("backends.gateway.kgateway.dev").get()).isNotNull());
+        }
     }
 
     @Test
     void writesAreValidatedAgainstTheSdkSchemaByDefault() {
-        runner.run(context -> assertThatThrownBy(() -> context.getBean(KgatewayClient.class)
-                .backends().inNamespace("shop").create(invalid("bad")))
-                .isInstanceOf(InvalidBackendException.class)
-                .hasMessageContaining("spec.static.hosts[0].port"));
+        runner.run(context -> {
+            server.clearRequests();
+
+            assertThatThrownBy(() -> context.getBean(KgatewayClient.class)
+                    .backends().inNamespace("shop").create(BackendFixtures.invalidStaticBackend("bad")))
+                    .isInstanceOf(InvalidBackendException.class)
+                    .hasMessageContaining("spec.static.hosts[0].port");
+            assertThat(writes()).as("refused before sending").isEmpty();
+        });
     }
 
     @Test
-    void validationModeNoneSendsWithoutChecking() {
+    void validationModeNoneSendsWithoutCheckingAndTheServerRefuses() {
         runner.withPropertyValues("kgateway.validation.mode=none").run(context -> {
-            Backend created = context.getBean(KgatewayClient.class).backends().inNamespace("shop").create(invalid("bad"));
+            server.clearRequests();
 
-            assertThat(created.getMetadata().getResourceVersion()).isNotNull();
+            assertThatThrownBy(() -> context.getBean(KgatewayClient.class)
+                    .backends().inNamespace("shop").create(BackendFixtures.invalidStaticBackend("bad")))
+                    .isInstanceOf(BackendRejectedException.class)
+                    .hasMessageContaining("spec.static.hosts[0].port");
+            assertThat(writes()).as("sent; the server's CRD refused it").singleElement()
+                    .extracting(RecordedCall::method).isEqualTo("POST");
+            assertThat(stored("shop", "bad")).isNull();
         });
     }
 
@@ -105,10 +136,12 @@ class KgatewayAutoConfigurationTest {
                 .spec(s -> s.aws(a -> a.region("eu-west-1").lambda(l -> l.functionName("thumbnailer").accountId("123456789012"))))
                 .build();
         runner.withPropertyValues("kgateway.validation.mode=kgateway-release", "kgateway.validation.release=v2.3").run(context -> {
+            server.clearRequests();
             assertThatThrownBy(() -> context.getBean(KgatewayClient.class).backends().inNamespace("shop").create(lambda))
                     .isInstanceOf(InvalidBackendException.class)
                     .hasMessageContaining("spec.aws.lambda.accountId");
-            assertThat(cluster.stored("shop", "thumbnailer")).as("nothing sent").isNull();
+            assertThat(stored("shop", "thumbnailer")).as("nothing stored").isNull();
+            assertThat(writes()).as("nothing sent").isEmpty();
         });
     }
 
@@ -144,22 +177,27 @@ class KgatewayAutoConfigurationTest {
     @Test
     void customizersRunAfterTheProperties() {
         runner.withBean(KgatewayClientCustomizer.class, () -> builder -> builder.validateBeforeWrite(false)).run(context -> {
-            Backend created = context.getBean(KgatewayClient.class).backends().inNamespace("shop").create(invalid("bad"));
+            server.clearRequests();
 
-            assertThat(created.getMetadata().getResourceVersion()).isNotNull();
+            assertThatThrownBy(() -> context.getBean(KgatewayClient.class)
+                    .backends().inNamespace("shop").create(BackendFixtures.invalidStaticBackend("bad")))
+                    .isInstanceOf(BackendRejectedException.class)
+                    .hasMessageContaining("spec.static.hosts[0].port");
+            assertThat(writes()).as("the customizer turned the check before sending off").singleElement()
+                    .extracting(RecordedCall::method).isEqualTo("POST");
         });
     }
 
     @Test
     void anApplicationsOwnClientBeanReplacesIt() {
-        KgatewayClient own = KgatewayClient.from(cluster.direct());
+        KgatewayClient own = KgatewayClient.from(server.kubernetesClient());
         runner.withBean("myClient", KgatewayClient.class, () -> own).run(context ->
                 assertThat(context.getBean(KgatewayClient.class)).isSameAs(own));
     }
 
     @Test
     void reusesTheApplicationsKubernetesClientAndLeavesItOpen() {
-        KubernetesClient application = cluster.direct();
+        KubernetesClient application = server.kubernetesClient();
         ApplicationContextRunner withBean = new ApplicationContextRunner()
                 .withConfiguration(AutoConfigurations.of(KgatewayAutoConfiguration.class))
                 // the application's bean; the context must not close it here, only the KgatewayClient could
@@ -174,20 +212,20 @@ class KgatewayAutoConfigurationTest {
     void theApplicationsKubernetesClientWithANamespacePropertyIsUsedInThatNamespace() {
         new ApplicationContextRunner()
                 .withConfiguration(AutoConfigurations.of(KgatewayAutoConfiguration.class))
-                .withBean("appClient", KubernetesClient.class, cluster::direct, bd -> bd.setDestroyMethodName(""))
+                .withBean("appClient", KubernetesClient.class, server::kubernetesClient, bd -> bd.setDestroyMethodName(""))
                 .withPropertyValues("kgateway.namespace=shop")
                 .run(context -> {
                     KgatewayClient kgw = context.getBean(KgatewayClient.class);
-                    kgw.backends().inDefaultNamespace().create(MockCluster.backend(null, "web", "web"));
+                    kgw.backends().inDefaultNamespace().create(BackendFixtures.staticBackend("web"));
 
                     assertThat(kgw.backends().inDefaultNamespace().namespace()).isEqualTo("shop");
-                    assertThat(cluster.stored("shop", "web")).isNotNull();
+                    assertThat(stored("shop", "web")).isNotNull();
                 });
     }
 
     @Test
     void aMasterUrlNextToAnApplicationsKubernetesClientFailsStartup() {
-        runner.withBean("appClient", KubernetesClient.class, cluster::direct, bd -> bd.setDestroyMethodName(""))
+        runner.withBean("appClient", KubernetesClient.class, server::kubernetesClient, bd -> bd.setDestroyMethodName(""))
                 .run(context -> assertThat(context).hasFailed().getFailure()
                         .rootCause().hasMessageContaining("kgateway.master-url"));
     }

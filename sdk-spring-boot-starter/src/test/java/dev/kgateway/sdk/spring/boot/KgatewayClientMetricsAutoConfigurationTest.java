@@ -1,6 +1,8 @@
 package dev.kgateway.sdk.spring.boot;
 
 import dev.kgateway.sdk.client.KgatewayClient;
+import dev.kgateway.sdk.embeddedapiserver.BackendFixtures;
+import dev.kgateway.sdk.embeddedapiserver.EmbeddedApiServer;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
@@ -14,20 +16,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The auto-configured client records its {@code kgateway.client.*} meters in the application's registry. */
 class KgatewayClientMetricsAutoConfigurationTest {
 
-    private MockCluster cluster;
+    private EmbeddedApiServer server;
     private ApplicationContextRunner runner;
 
     @BeforeEach
-    void startCluster() {
-        cluster = new MockCluster();
+    void startServer() {
+        server = EmbeddedApiServer.start();
+        server.createNamespace("shop");
         runner = new ApplicationContextRunner()
                 .withConfiguration(AutoConfigurations.of(KgatewayAutoConfiguration.class, KgatewayMetricsAutoConfiguration.class))
-                .withPropertyValues("kgateway.master-url=" + cluster.url());
+                .withPropertyValues("kgateway.master-url=" + server.url());
     }
 
     @AfterEach
-    void stopCluster() {
-        cluster.close();
+    void stopServer() {
+        server.close();
     }
 
     @Test
@@ -35,7 +38,7 @@ class KgatewayClientMetricsAutoConfigurationTest {
         runner.withBean(MeterRegistry.class, SimpleMeterRegistry::new).run(context -> {
             MeterRegistry registry = context.getBean(MeterRegistry.class);
 
-            context.getBean(KgatewayClient.class).backends().inNamespace("shop").create(MockCluster.backend("shop", "web", "web"));
+            context.getBean(KgatewayClient.class).backends().inNamespace("shop").create(BackendFixtures.staticBackend("web"));
             context.getBean(KgatewayClient.class).backends().inNamespace("shop").list();
 
             assertThat(registry.get("kgateway.client.requests").tags("verb", "create", "outcome", "2xx").timer().count())

@@ -1,5 +1,6 @@
 package dev.kgateway.sdk.spring.boot;
 
+import dev.kgateway.sdk.embeddedapiserver.EmbeddedApiServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -16,20 +17,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class KgatewayHealthIndicatorTest {
 
-    private MockCluster cluster;
+    private EmbeddedApiServer server;
     private ApplicationContextRunner runner;
 
+    /** A server without the Backend CRD: the application installs it, or it is missing. */
     @BeforeEach
-    void startCluster() {
-        cluster = new MockCluster();
+    void startServer() {
+        server = EmbeddedApiServer.builder().crds().start();
         runner = new ApplicationContextRunner()
                 .withConfiguration(AutoConfigurations.of(KgatewayAutoConfiguration.class, KgatewayHealthAutoConfiguration.class))
-                .withPropertyValues("kgateway.master-url=" + cluster.url(), "kgateway.retry.max-attempts=1");
+                .withPropertyValues("kgateway.master-url=" + server.url(), "kgateway.retry.max-attempts=1");
     }
 
     @AfterEach
-    void stopCluster() {
-        cluster.close();
+    void stopServer() {
+        server.close();
     }
 
     private static Health health(org.springframework.context.ApplicationContext context) {

@@ -1,6 +1,8 @@
 package dev.kgateway.sdk.spring.boot;
 
 import dev.kgateway.sdk.client.KgatewayClient;
+import dev.kgateway.sdk.embeddedapiserver.BackendFixtures;
+import dev.kgateway.sdk.embeddedapiserver.EmbeddedApiServer;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
@@ -16,21 +18,25 @@ import static org.awaitility.Awaitility.await;
 
 class KgatewayInformerMetricsTest {
 
-    private MockCluster cluster;
+    private EmbeddedApiServer server;
     private ApplicationContextRunner runner;
 
+    /** shop/web on the embedded API server, and an informer of namespace shop. */
     @BeforeEach
-    void startCluster() {
-        cluster = new MockCluster();
-        KgatewayClient.from(cluster.direct()).backends().inNamespace("shop").create(MockCluster.backend("shop", "web", "web"));
+    void startServer() {
+        server = EmbeddedApiServer.start();
+        server.createNamespace("shop");
+        try (KgatewayClient seed = KgatewayClient.builder().config(server.config()).build()) {
+            seed.backends().inNamespace("shop").create(BackendFixtures.staticBackend("web"));
+        }
         runner = new ApplicationContextRunner()
                 .withConfiguration(AutoConfigurations.of(KgatewayAutoConfiguration.class, KgatewayMetricsAutoConfiguration.class))
-                .withPropertyValues("kgateway.master-url=" + cluster.url(), "kgateway.informers.shop.namespace=shop");
+                .withPropertyValues("kgateway.master-url=" + server.url(), "kgateway.informers.shop.namespace=shop");
     }
 
     @AfterEach
-    void stopCluster() {
-        cluster.close();
+    void stopServer() {
+        server.close();
     }
 
     @Test
@@ -40,7 +46,7 @@ class KgatewayInformerMetricsTest {
             context.getBean(KgatewayInformerMetrics.class).bindTo(registry);
             context.getBean("shop", ManagedBackendInformer.class).waitUntilSynced(Duration.ofSeconds(10));
 
-            context.getBean(KgatewayClient.class).backends().inNamespace("shop").create(MockCluster.backend("shop", "db", "data"));
+            context.getBean(KgatewayClient.class).backends().inNamespace("shop").create(BackendFixtures.staticBackend("db"));
 
             await().atMost(Duration.ofSeconds(10)).until(() ->
                     registry.get("kgateway.informer.cache.size").tag("informer", "shop").gauge().value() == 2.0);
