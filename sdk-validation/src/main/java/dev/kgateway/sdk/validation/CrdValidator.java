@@ -5,6 +5,7 @@ import dev.kgateway.sdk.model.BackendJson;
 import dev.kgateway.sdk.model.InvalidBackendException;
 import dev.kgateway.sdk.model.Violation;
 import dev.kgateway.sdk.validation.internal.KgatewayLimits;
+import dev.kgateway.sdk.validation.internal.KubeErrors;
 import dev.kgateway.sdk.validation.internal.Normalizer;
 import dev.kgateway.sdk.validation.internal.ObjectMetaRules;
 import dev.kgateway.sdk.validation.internal.SchemaCompiler;
@@ -189,8 +190,15 @@ public final class CrdValidator {
         List<Violation> out = new ArrayList<>();
         JsonNode normalized = Normalizer.normalize(updated, schema, statusSubresource, out);
         JsonNode oldNormalized = old == null ? null : Normalizer.normalize(old, schema, statusSubresource, null);
-        ObjectMetaRules.check(updated, out);
-        SchemaValidator.validate(normalized, oldNormalized, schema, statusSubresource, out);
+        List<Violation> errors = new ArrayList<>();
+        ObjectMetaRules.check(updated, errors);
+        SchemaValidator.validate(normalized, oldNormalized, schema, statusSubresource, errors);
+        if (SchemaValidator.blocksRules(errors)) {
+            errors.add(KubeErrors.rulesNotChecked()); // as kube-apiserver: no CEL rule runs on a mistyped or incomplete object
+        } else {
+            SchemaValidator.validateRules(normalized, oldNormalized, schema, statusSubresource, errors);
+        }
+        out.addAll(errors);
         KgatewayLimits.check(normalized, out);
         return out;
     }

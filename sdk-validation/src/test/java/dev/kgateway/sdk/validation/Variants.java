@@ -227,15 +227,17 @@ final class Variants {
 
     private static String metadata(ObjectNode doc, Recipe r) {
         ObjectNode meta = (ObjectNode) doc.path("metadata");
-        switch (r.pick() % 6) {
+        switch (r.pick() % 8) {
             case 0 -> meta.put("name", "My_Backend");
             case 1 -> meta.put("name", "a".repeat(254));
             case 2 -> meta.remove("name");
             case 3 -> meta.withObject("labels").put("bad key!", "v");
             case 4 -> meta.withObject("labels").put("app", "v".repeat(64));
+            case 5 -> meta.withObject("labels").put("a/b/" + r.oddKey(), "v");
+            case 6 -> meta.withObject("annotations").put("big", "x".repeat(256 * 1024));
             default -> meta.set("x" + r.oddKey(), r.odd().deepCopy());
         }
-        return "metadata #" + r.pick() % 6;
+        return "metadata #" + r.pick() % 8;
     }
 
     private static void walk(JsonNode container, String key, int index, String path, JsonNode s, JsonNode parentSchema,
