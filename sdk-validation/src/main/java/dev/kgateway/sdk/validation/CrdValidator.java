@@ -54,12 +54,14 @@ public final class CrdValidator {
     private final String version;
     private final SchemaNode schema;
     private final boolean statusSubresource;
+    private final boolean hasRules;
 
     private CrdValidator(String crdName, String version, SchemaNode schema, boolean statusSubresource) {
         this.crdName = crdName;
         this.version = version;
         this.schema = schema;
         this.statusSubresource = statusSubresource;
+        this.hasRules = schema.hasRules();
     }
 
     /**
@@ -193,7 +195,9 @@ public final class CrdValidator {
         List<Violation> errors = new ArrayList<>();
         ObjectMetaRules.check(updated, errors);
         SchemaValidator.validate(normalized, oldNormalized, schema, statusSubresource, errors);
-        if (SchemaValidator.blocksRules(errors)) {
+        if (!hasRules) {
+            // no CEL validator at all: nothing to skip, nothing to say
+        } else if (SchemaValidator.blocksRules(errors)) {
             errors.add(KubeErrors.rulesNotChecked()); // as kube-apiserver: no CEL rule runs on a mistyped or incomplete object
         } else {
             SchemaValidator.validateRules(normalized, oldNormalized, schema, statusSubresource, errors);

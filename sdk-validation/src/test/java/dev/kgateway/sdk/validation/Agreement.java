@@ -119,7 +119,7 @@ final class Agreement {
 
     static String table(List<Tally> tallies, String command) {
         StringBuilder out = new StringBuilder();
-        out.append("| CRD | cases (fixtures + variants) | refused by the server | accepted/refused | fields | reasons | messages | pruned members |\n");
+        out.append("| CRD | cases (fixtures and catalog + variants) | refused by the server | accepted/refused | fields | reasons | messages | pruned members |\n");
         out.append("|---|---|---|---|---|---|---|---|\n");
         for (Tally t : tallies) {
             out.append("| ").append(t.release())

@@ -111,7 +111,7 @@ public final class Normalizer {
             if (v.isNull() && !cs.nullable) {
                 return null; // PruneNonNullableNullsWithoutDefaults; a default takes its place
             }
-            return node(v, cs, declared != null ? path.child(k) : path.key(k), pruned);
+            return node(v, cs, path.child(k), pruned); // the server's unknown-field paths name map keys as members too
         }
         if (s.preserveUnknownFields || (s.embeddedResource && EMBEDDED.contains(k))) {
             return v;

@@ -132,6 +132,7 @@ public final class SchemaValidator {
             if (v.isString()) {
                 string(v.asString(), s, path, out);
             } else if (v.isNumber()) {
+                range(v, s, path, out);
                 number(v, s, path, out);
             }
         }
@@ -145,28 +146,94 @@ public final class SchemaValidator {
         }
     }
 
+    /**
+     * kube-openapi's type validator. A JSON number is an {@code int64} ({@code "integer"}) when it is written without
+     * fraction or exponent and fits, else a {@code float64} ({@code "number"}); an integral float64 passes as an
+     * integer. With a {@code format} (int32, password, ...) a mistyped non-string, non-list value is reported against
+     * the format, with the Go type's format ({@code "int64"}, {@code "float64"}, else {@code ""}) as the value; a
+     * string or list given to a non-numeric schema with a format passes the type check.
+     */
     private static boolean typeCheck(JsonNode v, SchemaNode s, FieldPath path, List<Violation> out) {
         String actual = jsonType(v);
-        boolean ok;
         if (s.intOrString) {
-            ok = actual.equals("integer") || actual.equals("string");
-        } else if (s.type == null) {
-            ok = true;
-        } else {
-            ok = switch (s.type) {
-                case "number" -> actual.equals("integer") || actual.equals("number");
-                default -> s.type.equals(actual);
-            };
+            boolean ok = actual.equals("integer") || actual.equals("string");
+            if (!ok) {
+                out.add(typeError(path, s, actual));
+            }
+            return ok;
         }
-        if (!ok) {
+        if (s.type == null && s.format == null) {
+            return true;
+        }
+        boolean floatInt = actual.equals("number") && "integer".equals(s.type) && integral(v);
+        boolean intFloat = actual.equals("integer") && "number".equals(s.type);
+        boolean typeMatches = actual.equals(s.type) || floatInt || intFloat;
+        boolean stringOrList = v.isString() || v.isArray();
+        if (!stringOrList && s.format != null) {
+            String goFormat = goFormat(v);
+            if (!(typeMatches || goFormat.equals(s.format))) {
+                out.add(KubeErrors.typeInvalid(path, goFormat, path + " in body must be of type " + s.format + ": " + KubeErrors.quote(goFormat)));
+                return false;
+            }
+        }
+        if (s.format != null && stringOrList && !"number".equals(s.type) && !"integer".equals(s.type)) {
+            return true;
+        }
+        if (s.type != null && !typeMatches) {
             out.add(typeError(path, s, actual));
+            return false;
         }
-        return ok;
+        return true;
     }
 
     private static Violation typeError(FieldPath path, SchemaNode s, String actual) {
         String expected = s.intOrString ? "integer,string" : s.type;
         return KubeErrors.typeInvalid(path, actual, path + " in body must be of type " + expected + ": " + KubeErrors.quote(actual));
+    }
+
+    /** The format kube-openapi infers from the decoded Go value: int64, float64, or none. */
+    private static String goFormat(JsonNode v) {
+        String t = jsonType(v);
+        return t.equals("integer") ? "int64" : t.equals("number") ? "float64" : "";
+    }
+
+    private static boolean integral(JsonNode v) {
+        double d = v.asDouble();
+        return !Double.isInfinite(d) && d == Math.rint(d);
+    }
+
+    /**
+     * kube-openapi's range check of a number against its schema's type and format ({@code IsValueValidAgainstRange}):
+     * an integer must parse as an int32 (format int32), uint32, uint64 or else int64 from its decimal text; a
+     * float32 must fit. The error is no field error in kube-openapi, so the server reports it at field {@code <nil>}
+     * with value {@code ""}.
+     */
+    private static void range(JsonNode v, SchemaNode s, FieldPath path, List<Violation> out) {
+        String type = s.type == null ? "" : s.type;
+        String format = s.format == null ? "" : s.format;
+        String text = jsonType(v).equals("integer") ? v.bigIntegerValue().toString()
+                : new java.math.BigDecimal(Double.toString(v.asDouble())).stripTrailingZeros().toPlainString();
+        boolean ok = true;
+        if (type.equals("integer")) {
+            try {
+                java.math.BigInteger n = new java.math.BigInteger(text);
+                ok = switch (format) {
+                    case "int32" -> n.bitLength() < 32;
+                    case "uint32" -> n.signum() >= 0 && n.bitLength() <= 32;
+                    case "uint64" -> n.signum() >= 0 && n.bitLength() <= 64;
+                    default -> n.bitLength() < 64;
+                };
+            } catch (NumberFormatException e) {
+                ok = false;
+            }
+        } else if (format.equals("float") || format.equals("float32")) {
+            double d = Math.abs(v.asDouble());
+            ok = d <= Float.MAX_VALUE;
+        }
+        if (!ok) {
+            String detail = "Checked value must be of type " + type + (format.isEmpty() ? " (default format)" : " with format " + format) + " in " + path;
+            out.add(new Violation("<nil>", ViolationTypes.INVALID, "Invalid value: \"\": " + detail, ""));
+        }
     }
 
     static String jsonType(JsonNode v) {
@@ -185,12 +252,11 @@ public final class SchemaValidator {
         if (v.isObject()) {
             return "object";
         }
-        if (v.isIntegralNumber()) {
-            return "integer";
+        if (v.isIntegralNumber() && v.canConvertToLong()) {
+            return "integer"; // Go decodes it as an int64
         }
         if (v.isNumber()) {
-            double d = v.asDouble();
-            return !Double.isInfinite(d) && d == Math.rint(d) ? "integer" : "number";
+            return "number"; // a fraction, an exponent, or too big for int64: a float64
         }
         return "string";
     }
@@ -357,7 +423,8 @@ public final class SchemaValidator {
             if (declared != null) {
                 node(e.getValue(), child(old, k), declared, path.child(k), out, rules);
             } else if (s.additionalProperties != null) {
-                node(e.getValue(), child(old, k), s.additionalProperties, path.key(k), out, rules);
+                // kube-openapi names a map's key as a member (labels.app), CEL's field paths as a key (labels[app])
+                node(e.getValue(), child(old, k), s.additionalProperties, rules ? path.key(k) : path.child(k), out, rules);
             }
         }
     }
