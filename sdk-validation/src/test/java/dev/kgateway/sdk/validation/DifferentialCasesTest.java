@@ -219,6 +219,68 @@ class DifferentialCasesTest {
     }
 
     @Test
+    void aFractionForAnInt32PortIsMistypedAgainstTheFormatAndOutOfTheIntegerRange() {
+        assertThat(bothSay(KgatewayRelease.V2_4, """
+                apiVersion: gateway.kgateway.dev/v1alpha1
+                kind: Backend
+                metadata: {name: port, namespace: valdiff}
+                spec: {static: {hosts: [{host: a.b, port: 1.5}]}}
+                """)).contains(
+                "spec.static.hosts[0].port: Invalid value: \"float64\": spec.static.hosts[0].port in body must be of type int32: \"float64\"",
+                "<nil>: Invalid value: \"\": Checked value must be of type integer with format int32 in spec.static.hosts[0].port");
+    }
+
+    @Test
+    void anIntegerBeyondInt32IsOnlyARangeErrorAtNilAndTheRulesStillRun() {
+        assertThat(bothSay(KgatewayRelease.V2_4, """
+                apiVersion: gateway.kgateway.dev/v1alpha1
+                kind: Backend
+                metadata: {name: port, namespace: valdiff}
+                spec: {type: AWS, aws: {accountId: "123456789012", ec2: {port: 9223372036854775807}}}
+                """)).contains("<nil>: Invalid value: \"\": Checked value must be of type integer with format int32 in spec.aws.ec2.port")
+                .doesNotContain(KeywordsTest.NOT_CHECKED);
+    }
+
+    @Test
+    void aNumberWithAnExponentIsAFloat64ForTheServer() {
+        assertThat(bothSay(KgatewayRelease.V2_4, """
+                apiVersion: gateway.kgateway.dev/v1alpha1
+                kind: Backend
+                metadata: {name: float, namespace: valdiff}
+                spec: {type: 1e21, static: {hosts: [{host: a.b, port: 80}]}}
+                """)).contains("spec.type: Invalid value: \"number\": spec.type in body must be of type string: \"number\"");
+    }
+
+    @Test
+    void aMapKeyIsNamedAsAMemberInSchemaErrorsAndAsAKeyNowhereElse() {
+        assertThat(bothSay(KgatewayRelease.V2_1, """
+                apiVersion: gateway.kgateway.dev/v1alpha1
+                kind: Backend
+                metadata: {name: mcp, namespace: valdiff}
+                spec:
+                  type: MCP
+                  mcp:
+                    targets:
+                    - name: t
+                      selector: {service: {matchLabels: {app: 1}}}
+                """)).contains(
+                "spec.mcp.targets[0].selector.service.matchLabels.app: Invalid value: \"integer\":"
+                        + " spec.mcp.targets[0].selector.service.matchLabels.app in body must be of type string: \"integer\"");
+    }
+
+    @Test
+    void anIntegralFloatBeyondTheSafeIntegersIsNoIntegerForTheTypeCheck() {
+        assertThat(bothSay(KgatewayRelease.V2_4, """
+                apiVersion: gateway.kgateway.dev/v1alpha1
+                kind: Backend
+                metadata: {name: port, namespace: valdiff}
+                spec: {static: {hosts: [{host: a.b, port: 1e21}]}}
+                """)).contains(
+                "spec.static.hosts[0].port: Invalid value: \"float64\": spec.static.hosts[0].port in body must be of type int32: \"float64\"",
+                "spec.static.hosts[0].port: Invalid value: 1e+21: spec.static.hosts[0].port in body should be less than or equal to 65535");
+    }
+
+    @Test
     void strictFieldValidationRefusesExactlyTheMembersTheValidatorReportsAsPruned() {
         DryRunServer dryRun = new DryRunServer(server);
         synchronized (DifferentialCasesTest.class) {

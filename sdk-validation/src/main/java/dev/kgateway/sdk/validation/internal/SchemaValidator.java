@@ -197,9 +197,10 @@ public final class SchemaValidator {
         return t.equals("integer") ? "int64" : t.equals("number") ? "float64" : "";
     }
 
+    /** go-openapi's {@code IsFloat64AJSONInteger}: integral and within JSON's safe integers (2^53 - 1), so 1e21 is none. */
     private static boolean integral(JsonNode v) {
         double d = v.asDouble();
-        return !Double.isInfinite(d) && d == Math.rint(d);
+        return !Double.isInfinite(d) && d == Math.rint(d) && Math.abs(d) <= 9007199254740991d;
     }
 
     /**
