@@ -277,7 +277,7 @@ class DifferentialCasesTest {
                 spec: {static: {hosts: [{host: a.b, port: 1e21}]}}
                 """)).contains(
                 "spec.static.hosts[0].port: Invalid value: \"float64\": spec.static.hosts[0].port in body must be of type int32: \"float64\"",
-                "spec.static.hosts[0].port: Invalid value: 1e+21: spec.static.hosts[0].port in body should be less than or equal to 65535");
+                KeywordsTest.NOT_CHECKED); // v2.4's port has no maximum; v2.0's would add "should be less than or equal to 65535"
     }
 
     @Test
