@@ -5,6 +5,7 @@ import dev.kgateway.sdk.model.BackendJson;
 import dev.kgateway.sdk.model.InvalidBackendException;
 import dev.kgateway.sdk.model.Violation;
 import dev.kgateway.sdk.validation.internal.KgatewayLimits;
+import dev.kgateway.sdk.validation.internal.KubeErrors;
 import dev.kgateway.sdk.validation.internal.Normalizer;
 import dev.kgateway.sdk.validation.internal.ObjectMetaRules;
 import dev.kgateway.sdk.validation.internal.SchemaCompiler;
@@ -31,7 +32,11 @@ import tools.jackson.databind.JsonNode;
  * properties, required, nullable, int-or-string, list-type set/map uniqueness, format) and the CEL
  * {@code x-kubernetes-validations} rules, transition rules included on update, and the server's own
  * checks of {@code metadata} (name or generateName, DNS-1123 names, label and annotation syntax and
- * sizes). Violations carry kube-apiserver's field paths, cause types and messages. Then, of severity
+ * sizes). As the server, the rules are not run after a schema or metadata error of type Required,
+ * NotSupported, TooLong, TooMany or TypeInvalid (when the CRD has rules): the server's cause at field
+ * {@code <nil>}, "some validation rules were not checked ...", takes their place. Violations carry
+ * kube-apiserver's field paths, cause types and messages, in the words of kube-apiserver 1.37 (checked
+ * against v1.37.2 by the module's differential suite). Then, of severity
  * {@link Violation.Severity#UNUSABLE} ({@link ViolationTypes#UNUSABLE}), what the server accepts but
  * kgateway cannot use (a static host port above 65535, which the CRDs of v2.1 and later let in).
  *
@@ -53,12 +58,14 @@ public final class CrdValidator {
     private final String version;
     private final SchemaNode schema;
     private final boolean statusSubresource;
+    private final boolean hasRules;
 
     private CrdValidator(String crdName, String version, SchemaNode schema, boolean statusSubresource) {
         this.crdName = crdName;
         this.version = version;
         this.schema = schema;
         this.statusSubresource = statusSubresource;
+        this.hasRules = schema.hasRules();
     }
 
     /**
@@ -189,8 +196,17 @@ public final class CrdValidator {
         List<Violation> out = new ArrayList<>();
         JsonNode normalized = Normalizer.normalize(updated, schema, statusSubresource, out);
         JsonNode oldNormalized = old == null ? null : Normalizer.normalize(old, schema, statusSubresource, null);
-        ObjectMetaRules.check(updated, out);
-        SchemaValidator.validate(normalized, oldNormalized, schema, statusSubresource, out);
+        List<Violation> errors = new ArrayList<>();
+        ObjectMetaRules.check(updated, errors);
+        SchemaValidator.validate(normalized, oldNormalized, schema, statusSubresource, errors);
+        if (!hasRules) {
+            // no CEL validator at all: nothing to skip, nothing to say
+        } else if (SchemaValidator.blocksRules(errors)) {
+            errors.add(KubeErrors.rulesNotChecked()); // as kube-apiserver: no CEL rule runs on a mistyped or incomplete object
+        } else {
+            SchemaValidator.validateRules(normalized, oldNormalized, schema, statusSubresource, errors);
+        }
+        out.addAll(errors);
         KgatewayLimits.check(normalized, out);
         return out;
     }

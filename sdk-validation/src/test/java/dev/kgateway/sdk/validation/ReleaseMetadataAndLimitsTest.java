@@ -31,7 +31,8 @@ class ReleaseMetadataAndLimitsTest {
         Backend nameless = web("x", 80).editMetadata(m -> m.name(null));
 
         assertThat(onV24(nameless)).extracting(Violation::path, Violation::rule, Violation::message)
-                .containsExactly(tuple("metadata.name", ViolationTypes.REQUIRED, "Required value: name or generateName is required"));
+                .containsExactly(tuple("metadata.name", ViolationTypes.REQUIRED, "Required value: name or generateName is required"),
+                        tuple("<nil>", ViolationTypes.INVALID, KeywordsTest.NOT_CHECKED.substring("<nil>: ".length())));
         assertThat(onV24(nameless.editMetadata(m -> m.generateName("web-")))).isEmpty();
     }
 
@@ -56,7 +57,8 @@ class ReleaseMetadataAndLimitsTest {
                         tuple("metadata.annotations", "a/b/c"));
         assertThat(onV24(web("web", 80).editMetadata(m -> m.putAnnotations("big", "x".repeat(256 * 1024)))))
                 .extracting(Violation::path, Violation::message)
-                .containsExactly(tuple("metadata.annotations", "Too long: must have at most 262144 bytes"));
+                .containsExactly(tuple("metadata.annotations", "Too long: may not be more than 262144 bytes"),
+                        tuple("<nil>", KeywordsTest.NOT_CHECKED.substring("<nil>: ".length())));
     }
 
     @Test

@@ -138,7 +138,7 @@ class SemanticsTest {
     void listTypeSetAndMapRejectDuplicates() {
         assertThat(create("{tags: [a, b, a]}")).containsExactly("spec.tags[2]: Duplicate value: \"a\"");
         assertThat(create("{ports: [{name: a, number: 1}, {name: a, number: 2}]}"))
-                .containsExactly("spec.ports[1]: Duplicate value: {\"name\":\"a\",\"number\":2,\"protocol\":\"TCP\"}");
+                .containsExactly("spec.ports[1]: Duplicate value: {\"name\":\"a\"}"); // the item's map keys only, as the server
     }
 
     @Test
@@ -146,11 +146,11 @@ class SemanticsTest {
         assertThat(create("{port: 80}")).isEmpty();
         assertThat(create("{port: http}")).isEmpty();
         assertThat(create("{port: true}")).containsExactly(
-                "spec.port: Invalid value: \"boolean\": spec.port in body must be of type integer,string: \"boolean\"");
+                "spec.port: Invalid value: \"boolean\": spec.port in body must be of type integer,string: \"boolean\"", KeywordsTest.NOT_CHECKED);
         assertThat(create("{note: null}")).isEmpty();
         assertThat(create("{created: '2024-01-31T12:00:00Z'}")).isEmpty();
         assertThat(create("{created: yesterday}")).containsExactly(
-                "spec.created: Invalid value: \"yesterday\": spec.created in body must be of type date-time: \"yesterday\"");
+                "spec.created: Invalid value: \"yesterday\": spec.created in body must be of type date-time: \"yesterday\"", KeywordsTest.NOT_CHECKED);
         assertThat(create("{size: 0}")).containsExactly("spec.size: Invalid value: 0: spec.size in body should be greater than 0");
         assertThat(create("{size: 11}")).containsExactly(
                 "spec.size: Invalid value: 11: spec.size in body should be less than or equal to 10");

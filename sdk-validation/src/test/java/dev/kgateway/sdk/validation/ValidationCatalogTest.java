@@ -90,7 +90,7 @@ class ValidationCatalogTest {
     }
 
     @Test
-    void everyCelRuleOfEveryVendoredCrdFailsInSomeEntry() {
+    void everyCelRuleOfEveryVendoredCrdFailsInSomeEntryUnlessTheServerCannotReachIt() {
         List<String> missing = new ArrayList<>();
         JsonNode catalog = catalog();
         for (KgatewayRelease release : VENDORED) {
@@ -109,8 +109,20 @@ class ValidationCatalogTest {
                 }
             }
         }
-        assertThat(missing).as("CEL rules no catalog entry breaks").isEmpty();
+        assertThat(missing).as("CEL rules no catalog entry breaks").containsExactlyInAnyOrderElementsOf(UNREACHABLE);
     }
+
+    /**
+     * Rules kube-apiserver never reports: where the auth {@code type} enum is only {@code Secret}, "type is not Secret"
+     * is an unsupported value, a blocking error after which the server runs no CEL rule (DifferentialCasesTest).
+     */
+    private static final List<String> UNREACHABLE = List.of(
+            "V2_0 spec.aws.auth: secretRef must be nil if the type is not 'Secret'",
+            "V2_1 spec.ai.llm.bedrock.auth: secretRef must be nil if the type is not 'Secret'",
+            "V2_1 spec.ai.priorityGroups[].providers[].bedrock.auth: secretRef must be nil if the type is not 'Secret'",
+            "V2_1 spec.aws.auth: secretRef must be nil if the type is not 'Secret'",
+            "V2_2 spec.aws.auth: secretRef must be nil if the type is not 'Secret'",
+            "V2_3 spec.aws.auth: secretRef must be nil if the type is not 'Secret'");
 
     @Test
     void everyStructuralKeywordInUseHasAnEntryPerRelease() {
@@ -132,7 +144,7 @@ class ValidationCatalogTest {
         assertThat(missing).as("keywords in use without a catalog entry").isEmpty();
     }
 
-    private static Set<String> releases(JsonNode entry) {
+    static Set<String> releases(JsonNode entry) {
         Set<String> out = new TreeSet<>();
         entry.get("releases").forEach(r -> out.add(r.asString()));
         return out;

@@ -40,29 +40,40 @@ public final class KubeErrors {
         return new Violation(path.toString(), ViolationTypes.TYPE_INVALID, body("Invalid value", value, detail), text(value));
     }
 
-    /** {@code Unsupported value: "X": supported values: "A", "B"}. */
+    /** {@code Unsupported value: "X": supported values: "A", "B"}; a value of any type (a mistyped one too), as Go prints it. */
     public static Violation notSupported(FieldPath path, JsonNode value, List<JsonNode> allowed) {
         String supported = allowed.stream()
                 .map(a -> quote(a.isString() ? a.asString() : a.toString()))
                 .collect(Collectors.joining(", "));
+        Object v = value.isContainer() ? value : scalar(value);
         return new Violation(path.toString(), ViolationTypes.NOT_SUPPORTED,
-                body("Unsupported value", scalar(value), allowed.isEmpty() ? "" : "supported values: " + supported), text(scalar(value)));
+                body("Unsupported value", v, allowed.isEmpty() ? "" : "supported values: " + supported), text(v));
     }
 
-    /** {@code Too long: may not be longer than N}. */
+    /** {@code Too long: may not be more than N bytes} (kube-apiserver 1.32+; the length itself is counted in characters). */
     public static Violation tooLong(FieldPath path, String value, long max) {
-        return new Violation(path.toString(), ViolationTypes.TOO_LONG, "Too long: may not be longer than " + max, value);
+        return new Violation(path.toString(), ViolationTypes.TOO_LONG, "Too long: may not be more than " + max + (max == 1 ? " byte" : " bytes"), value);
     }
 
-    /** {@code Too many: 3: must have at most 2 items}. */
+    /** {@code Too many: 3: must have at most 2 items} ({@code 1 item}). */
     public static Violation tooMany(FieldPath path, long actual, long max) {
         return new Violation(path.toString(), ViolationTypes.TOO_MANY,
-                "Too many: " + actual + ": must have at most " + max + " items", Long.toString(actual));
+                "Too many: " + actual + ": must have at most " + max + (max == 1 ? " item" : " items"), Long.toString(actual));
     }
 
     /** {@code Duplicate value: <value>}. */
     public static Violation duplicate(FieldPath path, Object value) {
         return new Violation(path.toString(), ViolationTypes.DUPLICATE, body("Duplicate value", value, ""), text(value));
+    }
+
+    /**
+     * kube-apiserver's line when it skipped the CEL rules because of a blocking error: a cause with field
+     * {@code <nil>} (a nil field path printed by Go) and value {@code null}.
+     */
+    public static Violation rulesNotChecked() {
+        return new Violation("<nil>", ViolationTypes.INVALID,
+                "Invalid value: null: some validation rules were not checked because the object was invalid; correct the existing errors to complete validation",
+                null);
     }
 
     /** A member the server would drop: {@code unknown field "spec.x"} (the server's warning text). */
@@ -115,7 +126,7 @@ public final class KubeErrors {
             return quote(s);
         }
         if (value instanceof JsonNode n) {
-            return n.toString();
+            return goJson(n);
         }
         if (value instanceof Double d) {
             return goFloat(d);
@@ -123,8 +134,108 @@ public final class KubeErrors {
         return String.valueOf(value);
     }
 
-    /** Go's {@code strconv.Quote} for the characters that matter: quotes, backslashes, control characters. */
+    /**
+     * Go's {@code strconv.Quote} ({@code %q}): quotes and backslashes escaped, {@code \a \b \f \n \r \t \v}, other
+     * control characters as {@code \x00}, and every other character Go does not print (not a letter, mark,
+     * number, punctuation or symbol, nor the ASCII space: unassigned, format, private use, separators) as
+     * {@code \u0383} or {@code \U000e0001}.
+     */
     public static String quote(String s) {
+        StringBuilder out = new StringBuilder(s.length() + 2).append('"');
+        for (int i = 0; i < s.length(); ) {
+            int c = s.codePointAt(i);
+            i += Character.charCount(c);
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case 0x07 -> out.append("\\a");
+                case '\b' -> out.append("\\b");
+                case '\f' -> out.append("\\f");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                case 0x0b -> out.append("\\v");
+                default -> {
+                    if (c < 0x20 || c == 0x7f) {
+                        out.append(String.format("\\x%02x", c));
+                    } else if (c == ' ' || goPrintable(c)) {
+                        out.appendCodePoint(c);
+                    } else if (Character.isSurrogate((char) c)) {
+                        out.append('\ufffd'); // a lone surrogate arrives as U+FFFD, which Go prints
+                    } else if (c < 0x10000) {
+                        out.append(String.format("\\u%04x", c));
+                    } else {
+                        out.append(String.format("\\U%08x", c));
+                    }
+                }
+            }
+        }
+        return out.append('"').toString();
+    }
+
+    /** Go's {@code unicode.IsPrint} but for the space: letters, marks, numbers, punctuation and symbols. */
+    private static boolean goPrintable(int c) {
+        switch (Character.getType(c)) {
+            case Character.UPPERCASE_LETTER, Character.LOWERCASE_LETTER, Character.TITLECASE_LETTER, Character.MODIFIER_LETTER,
+                    Character.OTHER_LETTER, Character.NON_SPACING_MARK, Character.ENCLOSING_MARK, Character.COMBINING_SPACING_MARK,
+                    Character.DECIMAL_DIGIT_NUMBER, Character.LETTER_NUMBER, Character.OTHER_NUMBER, Character.CONNECTOR_PUNCTUATION,
+                    Character.DASH_PUNCTUATION, Character.START_PUNCTUATION, Character.END_PUNCTUATION, Character.INITIAL_QUOTE_PUNCTUATION,
+                    Character.FINAL_QUOTE_PUNCTUATION, Character.OTHER_PUNCTUATION, Character.MATH_SYMBOL, Character.CURRENCY_SYMBOL,
+                    Character.MODIFIER_SYMBOL, Character.OTHER_SYMBOL -> {
+                return true;
+            }
+            default -> {
+                return false;
+            }
+        }
+    }
+
+    /** Go's {@code json.Marshal} of a decoded JSON value: object keys sorted, {@code <>&} escaped, numbers as int64 or float64. */
+    public static String goJson(JsonNode n) {
+        StringBuilder out = new StringBuilder();
+        goJson(n, out);
+        return out.toString();
+    }
+
+    private static void goJson(JsonNode n, StringBuilder out) {
+        if (n.isObject()) {
+            out.append('{');
+            java.util.List<String> keys = new java.util.ArrayList<>();
+            n.propertyNames().forEach(keys::add);
+            java.util.Collections.sort(keys);
+            for (int i = 0; i < keys.size(); i++) {
+                if (i > 0) {
+                    out.append(',');
+                }
+                out.append(jsonString(keys.get(i))).append(':');
+                goJson(n.get(keys.get(i)), out);
+            }
+            out.append('}');
+        } else if (n.isArray()) {
+            out.append('[');
+            for (int i = 0; i < n.size(); i++) {
+                if (i > 0) {
+                    out.append(',');
+                }
+                goJson(n.get(i), out);
+            }
+            out.append(']');
+        } else if (n.isString()) {
+            out.append(jsonString(n.asString()));
+        } else if (n.isIntegralNumber() && n.canConvertToLong()) {
+            out.append(n.asLong());
+        } else if (n.isNumber()) {
+            double d = n.asDouble();
+            double abs = Math.abs(d);
+            // encoding/json: 'f' format, but 'e' (with a 1-digit exponent where it fits) below 1e-6 and from 1e21 on
+            out.append(abs != 0 && (abs < 1e-6 || abs >= 1e21) ? goFloat(d).replaceAll("e([+-])0(\\d)$", "e$1$2")
+                    : new BigDecimal(Double.toString(d)).stripTrailingZeros().toPlainString());
+        } else {
+            out.append(n.toString()); // true, false, null
+        }
+    }
+
+    private static String jsonString(String s) {
         StringBuilder out = new StringBuilder(s.length() + 2).append('"');
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
@@ -134,9 +245,10 @@ public final class KubeErrors {
                 case '\n' -> out.append("\\n");
                 case '\r' -> out.append("\\r");
                 case '\t' -> out.append("\\t");
+                case '<', '>', '&', '\u2028', '\u2029' -> out.append(String.format("\\u%04x", (int) c));
                 default -> {
-                    if (c < 0x20 || c == 0x7f) {
-                        out.append(String.format("\\x%02x", (int) c));
+                    if (c < 0x20) {
+                        out.append(String.format("\\u%04x", (int) c));
                     } else {
                         out.append(c);
                     }

@@ -39,7 +39,8 @@ public final class Normalizer {
     /**
      * @param doc        a whole custom resource
      * @param root       the compiled {@code openAPIV3Schema}
-     * @param skipStatus leave {@code status} as it is (a subresource: writes of the resource ignore it)
+     * @param skipStatus unused: {@code status} is pruned (and its unknown members reported) as the server decodes it, before
+     *                   a write of the resource drops it
      * @param pruned     where to report what pruning dropped, or {@code null}
      * @return the resource as the server would store it (sharing unchanged subtrees with {@code doc})
      */
@@ -52,7 +53,7 @@ public final class Normalizer {
             String k = e.getKey();
             JsonNode v = e.getValue();
             JsonNode n;
-            if (k.equals("apiVersion") || k.equals("kind") || (skipStatus && k.equals("status"))) {
+            if (k.equals("apiVersion") || k.equals("kind")) {
                 n = v;
             } else if (k.equals("metadata")) {
                 n = metadata(v, FieldPath.ROOT.child(k), pruned);
@@ -110,7 +111,7 @@ public final class Normalizer {
             if (v.isNull() && !cs.nullable) {
                 return null; // PruneNonNullableNullsWithoutDefaults; a default takes its place
             }
-            return node(v, cs, declared != null ? path.child(k) : path.key(k), pruned);
+            return node(v, cs, path.child(k), pruned); // the server's unknown-field paths name map keys as members too
         }
         if (s.preserveUnknownFields || (s.embeddedResource && EMBEDDED.contains(k))) {
             return v;
@@ -121,8 +122,16 @@ public final class Normalizer {
         return null;
     }
 
-    static JsonNode node(JsonNode v, SchemaNode s, FieldPath path, @Nullable List<Violation> pruned) {
-        if (v.isObject() && (s.type == null || s.type.equals("object"))) {
+    /**
+     * Prunes as apiextensions-apiserver's {@code pruning.prune}: by the value's kind, whatever the schema's type (an
+     * object given to a string member loses its members too); without a schema ({@code null}: the items of a schema
+     * without {@code items}) every member of an object is dropped, and lists are walked.
+     */
+    static JsonNode node(JsonNode v, @Nullable SchemaNode s, FieldPath path, @Nullable List<Violation> pruned) {
+        if (s == null) {
+            return unknown(v, path, pruned);
+        }
+        if (v.isObject()) {
             ObjectNode out = null;
             for (Map.Entry<String, JsonNode> e : v.properties()) {
                 out = put(out, v, e.getKey(), e.getValue(), member(e.getKey(), e.getValue(), s, path, pruned));
@@ -130,24 +139,41 @@ public final class Normalizer {
             out = defaults(out, v, s, path);
             return out == null ? v : out;
         }
-        if (v.isArray() && s.items != null && (s.type == null || s.type.equals("array"))) {
-            ArrayNode out = null;
-            for (int i = 0; i < v.size(); i++) {
-                JsonNode item = v.get(i);
-                JsonNode n = node(item, s.items, path.index(i), pruned);
-                if (out == null && n != item) {
-                    out = NODES.arrayNode(v.size());
-                    for (int j = 0; j < i; j++) {
-                        out.add(v.get(j));
-                    }
-                }
-                if (out != null) {
-                    out.add(n);
-                }
-            }
-            return out == null ? v : out;
+        if (v.isArray()) {
+            return items(v, s.items, path, pruned);
         }
         return v;
+    }
+
+    private static JsonNode unknown(JsonNode v, FieldPath path, @Nullable List<Violation> pruned) {
+        if (v.isObject()) {
+            if (pruned != null) {
+                v.propertyNames().forEach(k -> pruned.add(KubeErrors.pruned(path.child(k))));
+            }
+            return v.isEmpty() ? v : NODES.objectNode();
+        }
+        if (v.isArray()) {
+            return items(v, null, path, pruned);
+        }
+        return v;
+    }
+
+    private static JsonNode items(JsonNode v, @Nullable SchemaNode items, FieldPath path, @Nullable List<Violation> pruned) {
+        ArrayNode out = null;
+        for (int i = 0; i < v.size(); i++) {
+            JsonNode item = v.get(i);
+            JsonNode n = node(item, items, path.index(i), pruned);
+            if (out == null && n != item) {
+                out = NODES.arrayNode(v.size());
+                for (int j = 0; j < i; j++) {
+                    out.add(v.get(j));
+                }
+            }
+            if (out != null) {
+                out.add(n);
+            }
+        }
+        return out == null ? v : out;
     }
 
     @Nullable

@@ -14,8 +14,10 @@ import tools.jackson.databind.JsonNode;
  * What kube-apiserver checks in the {@code metadata} of a namespaced custom resource before its CRD's
  * schema ({@code ValidateObjectMeta}, apimachinery's {@code validation} package): name or
  * generateName, the name a DNS-1123 subdomain, the namespace a DNS-1123 label, label and annotation
- * keys qualified names, label values, the annotations' total size. Messages are the server's, one per
- * rule.
+ * keys qualified names, label values, the annotations' total size. Messages are the server's (the words of
+ * apimachinery v0.37, kube-apiserver 1.37: label keys and values are checked by its {@code content} package,
+ * which counts {@code bytes}; names by {@code util/validation}, which says {@code characters}), one per rule.
+ * Lengths are in bytes of UTF-8, as Go's {@code len}.
  */
 public final class ObjectMetaRules {
 
@@ -65,7 +67,7 @@ public final class ObjectMetaRules {
         }
         String namespace = text(meta.get("namespace"));
         if (namespace != null && !namespace.isEmpty()) {
-            if (namespace.length() > 63) {
+            if (bytes(namespace) > 63) {
                 out.add(KubeErrors.invalid(path.child("namespace"), namespace, "must be no more than 63 characters"));
             }
             if (!LABEL.matcher(namespace).matches()) {
@@ -78,8 +80,8 @@ public final class ObjectMetaRules {
             String value = text(e.getValue());
             if (value != null) {
                 FieldPath at = path.child("labels");
-                if (value.length() > 63) {
-                    out.add(KubeErrors.invalid(at, value, "must be no more than 63 characters"));
+                if (bytes(value) > 63) {
+                    out.add(KubeErrors.invalid(at, value, "must be no more than 63 bytes"));
                 }
                 if (!VALUE.matcher(value).matches()) {
                     out.add(KubeErrors.invalid(at, value, "a valid label must be an empty string or consist of alphanumeric characters,"
@@ -97,7 +99,7 @@ public final class ObjectMetaRules {
         }
         if (size > TOTAL_ANNOTATION_SIZE) {
             out.add(new Violation(path.child("annotations").toString(), ViolationTypes.TOO_LONG,
-                    "Too long: must have at most " + TOTAL_ANNOTATION_SIZE + " bytes", null));
+                    "Too long: may not be more than " + TOTAL_ANNOTATION_SIZE + " bytes", null));
         }
     }
 
@@ -106,7 +108,7 @@ public final class ObjectMetaRules {
     }
 
     private static void subdomain(FieldPath at, String shown, String name, List<Violation> out) {
-        if (name.length() > 253) {
+        if (bytes(name) > 253) {
             out.add(KubeErrors.invalid(at, shown, "must be no more than 253 characters"));
         }
         if (!SUBDOMAIN.matcher(name).matches()) {
@@ -114,7 +116,7 @@ public final class ObjectMetaRules {
         }
     }
 
-    /** A label or annotation key: {@code [prefix/]name}, as apimachinery's {@code IsQualifiedName}. */
+    /** A label or annotation key: {@code [prefix/]name}, as apimachinery's {@code content.IsLabelKey}. */
     private static void qualifiedName(FieldPath at, String key, List<Violation> out) {
         String[] parts = key.split("/", -1);
         String name;
@@ -126,15 +128,15 @@ public final class ObjectMetaRules {
             if (prefix.isEmpty()) {
                 out.add(KubeErrors.invalid(at, key, "prefix part must be non-empty"));
             } else {
-                if (prefix.length() > 253) {
-                    out.add(KubeErrors.invalid(at, key, "prefix part must be no more than 253 characters"));
+                if (bytes(prefix) > 253) {
+                    out.add(KubeErrors.invalid(at, key, "prefix part must be no more than 253 bytes"));
                 }
                 if (!SUBDOMAIN.matcher(prefix).matches()) {
                     out.add(KubeErrors.invalid(at, key, "prefix part " + SUBDOMAIN_MESSAGE));
                 }
             }
         } else {
-            out.add(KubeErrors.invalid(at, key, "a qualified name must consist of alphanumeric characters, '-', '_' or '.', and must"
+            out.add(KubeErrors.invalid(at, key, "a valid label key must consist of alphanumeric characters, '-', '_' or '.', and must"
                     + " start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for"
                     + " validation is '" + QUALIFIED_NAME + "') with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')"));
             return;
@@ -142,8 +144,8 @@ public final class ObjectMetaRules {
         if (name.isEmpty()) {
             out.add(KubeErrors.invalid(at, key, "name part must be non-empty"));
         } else {
-            if (name.length() > 63) {
-                out.add(KubeErrors.invalid(at, key, "name part must be no more than 63 characters"));
+            if (bytes(name) > 63) {
+                out.add(KubeErrors.invalid(at, key, "name part must be no more than 63 bytes"));
             }
             if (!NAME_PART.matcher(name).matches()) {
                 out.add(KubeErrors.invalid(at, key, "name part must consist of alphanumeric characters, '-', '_' or '.', and must start"
@@ -151,6 +153,10 @@ public final class ObjectMetaRules {
                         + " validation is '" + QUALIFIED_NAME + "')"));
             }
         }
+    }
+
+    private static int bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8).length;
     }
 
     private static String text(JsonNode node) {

@@ -74,4 +74,20 @@ public final class SchemaNode {
     public Map<String, SchemaNode> properties() {
         return properties;
     }
+
+    /**
+     * @return whether this node or one below it has an {@code x-kubernetes-validations} rule (kube-apiserver builds
+     *         no CEL validator for a schema without one, and then never reports rules as not checked)
+     */
+    public boolean hasRules() {
+        if (!rules.isEmpty()) {
+            return true;
+        }
+        for (SchemaNode p : properties.values()) {
+            if (p.hasRules()) {
+                return true;
+            }
+        }
+        return (additionalProperties != null && additionalProperties.hasRules()) || (items != null && items.hasRules());
+    }
 }

@@ -65,7 +65,7 @@ class KubeErrorsTest {
 
     @Test
     void controlCharactersAreQuotedAsStrconvQuote() {
-        assertThat(KubeErrors.quote("\r\t\u0001\u007f\u0080")).isEqualTo("\"\\r\\t\\x01\\x7f\u0080\"");
+        assertThat(KubeErrors.quote("\r\t\u0001\u007f\u0080")).isEqualTo("\"\\r\\t\\x01\\x7f\\u0080\"");
     }
 
     @Test
@@ -121,5 +121,17 @@ class KubeErrorsTest {
         assertThat(KubernetesCelLibrary.isUrl("mailto:someone@example.com")).isTrue();
         assertThat(KubernetesCelLibrary.isUrl("a\u007fb")).isFalse();
         assertThat(KubernetesCelLibrary.isUrl("http://[::1")).isFalse();
+    }
+
+    @Test
+    void charactersGoDoesNotPrintAreEscapedAndOthersKept() {
+        // unassigned U+0383, no-break space U+00A0 (a separator), a tag character U+E0001; letters and emoji stay
+        assertThat(KubeErrors.quote("x\u0383\u00a0\uDB40\uDC01é\uD83D\uDE00 ")).isEqualTo("\"x\\u0383\\u00a0\\U000e0001é\uD83D\uDE00 \"");
+    }
+
+    @Test
+    void objectsPrintAsGoMarshalsThemWithSortedKeys() {
+        assertThat(KubeErrors.goJson(dev.kgateway.sdk.model.BackendJson.jsonMapper().readTree("{\"b\":1,\"a\":[1.5,1e21,\"<\"]}")))
+                .isEqualTo("{\"a\":[1.5,1e+21,\"\\u003c\"],\"b\":1}");
     }
 }
