@@ -55,7 +55,7 @@ public final class BenchmarkRunner {
 
     public static void main(String[] args) throws Exception {
         Set<String> flags = new java.util.HashSet<>(List.of(args));
-        if (args.length > 0 && !Set.of("--quick", "--full").containsAll(flags)) {
+        if (args.length > 0 && !Set.of("--quick", "--full", "--real-server").containsAll(flags)) {
             org.openjdk.jmh.Main.main(args);
             return;
         }
@@ -65,6 +65,25 @@ public final class BenchmarkRunner {
         Path out = outputDirectory();
         Files.createDirectories(out);
         Instant started = Instant.now();
+        if (flags.contains("--real-server")) {
+            // the side-by-side section alone (kube-apiserver, client-go), as the full mode runs it
+            // plus, in the same run, the three model targets still missed (profiles with their ratios and the JOL memory)
+            // -Dkgateway.bench.real.only=write: the write path alone (server, clients), nothing else
+            boolean writeOnly = "write".equals(System.getProperty("kgateway.bench.real.only"));
+            Path workloads = out.resolve("workloads");
+            Workloads.writeFiles(workloads, 10_000);
+            MemoryFootprint.Result memory = writeOnly ? null : measureMemory(10_000, out.resolve("memory-results.json"));
+            String section = "# sdk-benchmarks --real-server\n\n- Started: " + started + "\n- JVM: " + System.getProperty("java.vm.name") + " "
+                    + System.getProperty("java.vm.version") + ", " + Runtime.getRuntime().availableProcessors() + " CPUs visible\n- Load average at the start: "
+                    + java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage() + "\n"
+                    + (writeOnly ? "" : Profiles.run(forkArgs(workloads), memory)) + realServer(out);
+            section += "\n- Wall time of the run: " + Duration.between(started, Instant.now()).toSeconds() + " s; load average at the end: "
+                    + java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage() + "\n";
+            Files.writeString(out.resolve("real-server-summary.md"), section);
+            System.out.println(section);
+            System.out.println("Written: " + out.resolve("real-server-summary.md"));
+            System.exit(0);
+        }
 
         System.out.println("# Self-check: all sides read and write the same documents");
         SelfCheck.run(quick ? 100 : 1_000);
@@ -87,8 +106,10 @@ public final class BenchmarkRunner {
         try (PrintStream json = new PrintStream(Files.newOutputStream(out.resolve("jmh-results.json")), true, StandardCharsets.UTF_8)) {
             ResultFormatFactory.getInstance(ResultFormatType.JSON, json).writeOut(results);
         }
+        // full mode only: the real kube-apiserver and client-go (needs the server's binaries and Go)
+        String realServer = quick ? "" : Profiles.run(forkArgs(workloads), memory) + realServer(out);
         Duration took = Duration.between(started, Instant.now());
-        String summary = Summary.markdown(results, memory, quick, took) + InformerFootprint.markdown(informers);
+        String summary = Summary.markdown(results, memory, quick, took) + InformerFootprint.markdown(informers) + realServer;
         Files.writeString(out.resolve("benchmark-summary.md"), summary);
         System.out.println();
         System.out.println(summary);
@@ -163,6 +184,17 @@ public final class BenchmarkRunner {
                 bh.consume(build.pojo(cpu));
             }
         }
+    }
+
+    /**
+     * The side by side with client-go on a real kube-apiserver ({@link RealServerComparison}): 10,000
+     * Backends, 1,000 watch events, 3 runs of everything, 1,000 writes of each kind; system properties
+     * {@code kgateway.bench.real.items}, {@code .events}, {@code .reps}, {@code .writes} change them.
+     */
+    static String realServer(Path out) throws Exception {
+        return RealServerComparison.run(out, Integer.getInteger("kgateway.bench.real.items", 10_000),
+                Integer.getInteger("kgateway.bench.real.events", 1_000), Integer.getInteger("kgateway.bench.real.reps", 3),
+                Integer.getInteger("kgateway.bench.real.writes", 1_000));
     }
 
     private static List<RunResult> run(ChainedOptionsBuilder group) throws RunnerException {

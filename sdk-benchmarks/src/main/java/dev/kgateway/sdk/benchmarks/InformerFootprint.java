@@ -153,13 +153,13 @@ public final class InformerFootprint {
     }
 
     /** The fabric8 informer inside the SDK's (its field, read reflectively: the benchmark measures, the API hides). */
-    private static SharedIndexInformer<?> fabric8Informer(BackendInformer informer) throws ReflectiveOperationException {
+    static SharedIndexInformer<?> fabric8Informer(BackendInformer informer) throws ReflectiveOperationException {
         java.lang.reflect.Field field = informer.getClass().getDeclaredField("informer");
         field.setAccessible(true);
         return (SharedIndexInformer<?>) field.get(informer);
     }
 
-    private static long retained(Object cache) {
+    static long retained(Object cache) {
         Object[] shared = MemoryFootprint.sharedRoots();
         Object[] roots = new Object[shared.length + 1];
         roots[0] = cache;
