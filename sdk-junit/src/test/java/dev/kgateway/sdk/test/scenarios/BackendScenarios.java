@@ -333,6 +333,22 @@ abstract class BackendScenarios {
     }
 
     @Test
+    void aContinuedListShowsTheObjectsAsTheyWereAtItsFirstPage() throws Exception {
+        for (String name : List.of("a", "b", "c")) {
+            send("POST", "", "application/json", backendJson(name, ""));
+        }
+        Map<?, ?> first = json(send("GET", "?limit=1", null, null).body());
+        assertThat(names(first)).containsExactly("a");
+        send("DELETE", "/b", "application/json", "{}");
+        send("POST", "", "application/json", backendJson("d", ""));
+        HttpResponse<String> answer = send("GET", "?continue=" + at(first, "metadata", "continue"), null, null);
+        assertThat(answer.code()).as(answer.body()).isEqualTo(200);
+        Map<?, ?> rest = json(answer.body());
+        assertThat(names(rest)).containsExactly("b", "c");
+        assertThat(rv(rest)).isEqualTo(rv(first));
+    }
+
+    @Test
     void resourceVersionMatchWithoutAResourceVersionIsRefused() throws Exception {
         HttpResponse<String> answer = send("GET", "?resourceVersionMatch=Exact", null, null);
         assertThat(answer.code()).as(answer.body()).isEqualTo(422);
