@@ -12,7 +12,10 @@ import java.util.List;
  * The read verbs: get, list (with {@code limit}/{@code continue} paging) and watch, over a WebSocket
  * or as a plain HTTP response that ends when the watch does. A watch from resourceVersion 0 (or none)
  * starts with the matching objects as {@code ADDED}; from a later one, with the history after it,
- * or 410 Expired when the history no longer reaches back that far.
+ * or 410 Expired when the history no longer reaches back that far. A watch-list
+ * ({@code sendInitialEvents=true}) sends the objects, then a bookmark annotated
+ * {@code k8s.io/initial-events-end}. A list with {@code resourceVersionMatch=Exact} at an older
+ * resourceVersion, and a continued list, show the objects as they were then, rebuilt from the history.
  */
 final class Reads {
 
