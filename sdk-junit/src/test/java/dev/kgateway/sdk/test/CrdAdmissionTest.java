@@ -1,6 +1,8 @@
 package dev.kgateway.sdk.test;
 
 import dev.kgateway.sdk.embeddedapiserver.BackendModelAdmission;
+import dev.kgateway.sdk.client.BackendRejectedException;
+import dev.kgateway.sdk.client.FieldValidation;
 import dev.kgateway.sdk.client.KgatewayClient;
 import dev.kgateway.sdk.model.Backend;
 import dev.kgateway.sdk.model.BackendJson;
@@ -50,15 +52,30 @@ class CrdAdmissionTest {
     }
 
     @Test
-    void theSdkGetsBackTheBackendWithoutThePrunedField() {
+    void theSdkGetsBackTheBackendWithoutThePrunedFieldWhenItWritesWithWarn() {
         Backend sent = BackendJson.fromJson(LAMBDA_WITH_V24_ACCOUNT_ID);
         assertThat(sent.getSpec().getAws().getLambda().getAccountId()).isEqualTo("210987654321");
 
-        Backend stored = kgw.backends().inNamespace(ns).create(sent);
+        try (KgatewayClient warning = server.newKgatewayClient(b -> b.fieldValidation(FieldValidation.WARN))) {
+            Backend stored = warning.backends().inNamespace(ns).create(sent);
 
-        assertThat(stored.getSpec().getAws().getLambda().getAccountId()).isNull();
+            assertThat(stored.getSpec().getAws().getLambda().getAccountId()).isNull();
+        }
         assertThat(kgw.backends().inNamespace(ns).get("fn")).hasValueSatisfying(
                 b -> assertThat(b.getSpec().getAws().getLambda().getAccountId()).isNull());
+    }
+
+    /** The SDK writes with {@code fieldValidation=Strict} by default, as kubectl does: kube-apiserver answers 400 and stores nothing. */
+    @Test
+    void theSdksDefaultStrictWriteOfAFieldTheCrdPrunesIsRefused() {
+        assertThatThrownBy(() -> kgw.backends().inNamespace(ns).create(BackendJson.fromJson(LAMBDA_WITH_V24_ACCOUNT_ID)))
+                .isInstanceOfSatisfying(BackendRejectedException.class, e -> {
+                    assertThat(e.getCode()).isEqualTo(400);
+                    assertThat(e.getReason()).isEqualTo("BadRequest");
+                    assertThat(e.getServerMessage()).isEqualTo("Backend in version \"v1alpha1\" cannot be handled as a Backend:"
+                            + " strict decoding error: unknown field \"spec.aws.lambda.accountId\"");
+                });
+        assertThat(kgw.backends().inNamespace(ns).get("fn")).isEmpty();
     }
 
     @Test
@@ -136,10 +153,12 @@ class CrdAdmissionTest {
             assertThat(first.getSpec().getAws().getLambda().getAccountId()).as("declared by v2.4").isEqualTo("210987654321");
 
             own.installCrd(KgatewayRelease.V2_3);
-            Backend second = own.kgatewayClient().backends().inNamespace(namespace)
-                    .create(BackendJson.fromJson(LAMBDA_WITH_V24_ACCOUNT_ID.replace("\"fn\"", "\"fn2\"")));
+            try (KgatewayClient warning = own.newKgatewayClient(b -> b.fieldValidation(FieldValidation.WARN))) {
+                Backend second = warning.backends().inNamespace(namespace)
+                        .create(BackendJson.fromJson(LAMBDA_WITH_V24_ACCOUNT_ID.replace("\"fn\"", "\"fn2\"")));
 
-            assertThat(second.getSpec().getAws().getLambda().getAccountId()).as("pruned by v2.3").isNull();
+                assertThat(second.getSpec().getAws().getLambda().getAccountId()).as("pruned by v2.3").isNull();
+            }
         }
     }
 

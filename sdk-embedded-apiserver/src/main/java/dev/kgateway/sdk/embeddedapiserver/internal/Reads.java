@@ -12,7 +12,10 @@ import java.util.List;
  * The read verbs: get, list (with {@code limit}/{@code continue} paging) and watch, over a WebSocket
  * or as a plain HTTP response that ends when the watch does. A watch from resourceVersion 0 (or none)
  * starts with the matching objects as {@code ADDED}; from a later one, with the history after it,
- * or 410 Expired when the history no longer reaches back that far.
+ * or 410 Expired when the history no longer reaches back that far. A watch-list
+ * ({@code sendInitialEvents=true}) sends the objects, then a bookmark annotated
+ * {@code k8s.io/initial-events-end}. A list with {@code resourceVersionMatch=Exact} at an older
+ * resourceVersion, and a continued list, show the objects as they were then, rebuilt from the history.
  */
 final class Reads {
 
@@ -37,6 +40,9 @@ final class Reads {
         FieldSelector fields = Requests.fieldSelector(call);
         int limit = Requests.intParam(call, "limit");
         String cont = call.queryParameter("continue");
+        ListOptions.check(call);
+        long exact = ListOptions.EXACT.equals(call.queryParameter("resourceVersionMatch"))
+                ? resourceVersion(call.queryParameter("resourceVersion")) : -1;
         synchronized (storage.lock()) {
             String after = null;
             if (cont != null && !cont.isEmpty()) {
@@ -49,9 +55,22 @@ final class Reads {
                             + " show up in the list."));
                 }
                 after = token.after();
+                if (token.resourceVersion() < storage.currentResourceVersion()) {
+                    exact = token.resourceVersion();
+                }
             }
-            List<ObjectNode> matching = storage.select(t.type(), t.namespace(), after, Storage.selectedBy(labels, fields));
             long resourceVersion = storage.currentResourceVersion();
+            List<ObjectNode> matching;
+            if (exact >= 0 && exact < resourceVersion) {
+                if (exact < storage.compactedBelow()) {
+                    throw new ApiError(Status.response(410, "Expired", "The resourceVersion for the provided list is too old."));
+                }
+                // the objects as they were then, rebuilt from the history after it
+                matching = storage.selectAt(exact, t.type(), t.namespace(), after, Storage.selectedBy(labels, fields));
+                resourceVersion = exact;
+            } else {
+                matching = storage.select(t.type(), t.namespace(), after, Storage.selectedBy(labels, fields));
+            }
             ObjectNode list = Json.object();
             list.put("apiVersion", t.apiVersion());
             list.put("kind", t.type().kind() + "List");
@@ -72,16 +91,36 @@ final class Reads {
         }
     }
 
+    private static long resourceVersion(String value) {
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw new ApiError(Status.badRequest("invalid resource version: " + value));
+        }
+    }
+
     MockResponse watch(Target t, RecordedCall call) {
         LabelSelector labels = Requests.labelSelector(call);
         FieldSelector fields = Requests.fieldSelector(call);
         boolean bookmarks = "true".equals(call.queryParameter("allowWatchBookmarks"));
         String since = call.queryParameter("resourceVersion");
+        ListOptions.check(call);
+        String initial = call.queryParameter("sendInitialEvents");
         WatchStream stream = new WatchStream(t.type(), t.namespace(), labels, fields, bookmarks, t.apiVersion(), storage::unwatch);
         synchronized (storage.lock()) {
-            if (since == null || since.isEmpty() || since.equals("0")) {
+            if ("true".equals(initial)) {
+                // a watch-list: the objects as they are now, then a bookmark saying so, then the changes
                 for (ObjectNode object : storage.select(t.type(), t.namespace(), null, o -> stream.covers(t.type(), o))) {
                     stream.event("ADDED", object);
+                }
+                if (bookmarks) {
+                    stream.initialEventsEnd(storage.currentResourceVersion());
+                }
+            } else if (since == null || since.isEmpty() || since.equals("0")) {
+                if (!"false".equals(initial)) {
+                    for (ObjectNode object : storage.select(t.type(), t.namespace(), null, o -> stream.covers(t.type(), o))) {
+                        stream.event("ADDED", object);
+                    }
                 }
             } else {
                 long rv;

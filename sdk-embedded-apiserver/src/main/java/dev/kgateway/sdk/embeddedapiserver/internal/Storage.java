@@ -108,6 +108,48 @@ final class Storage {
         return matching;
     }
 
+    /**
+     * The objects as they were at {@code resourceVersion}, rebuilt from the current ones by undoing the
+     * history after it; the caller checks that the history reaches back that far ({@link #compactedBelow()}).
+     *
+     * @return the objects of {@code type} (in {@code namespace}, or in all) that {@code wanted} accepts, in key order
+     */
+    List<ObjectNode> selectAt(long resourceVersion, ResourceType type, String namespace, String after, Predicate<ObjectNode> wanted) {
+        String from = prefix(type, namespace);
+        NavigableMap<String, ObjectNode> then = new TreeMap<>();
+        for (Map.Entry<String, ObjectNode> e : objects.tailMap(from, true).entrySet()) {
+            if (!e.getKey().startsWith(from)) {
+                break;
+            }
+            then.put(e.getKey(), e.getValue());
+        }
+        for (java.util.Iterator<Event> it = history.descendingIterator(); it.hasNext(); ) {
+            Event e = it.next();
+            if (e.resourceVersion() <= resourceVersion) {
+                break;
+            }
+            if (!e.resourceType().equals(type)) {
+                continue;
+            }
+            String key = key(type, Json.meta(e.object(), "namespace"), Json.meta(e.object(), "name"));
+            if (!key.startsWith(from)) {
+                continue;
+            }
+            if (e.previous() == null) {
+                then.remove(key);
+            } else {
+                then.put(key, e.previous());
+            }
+        }
+        List<ObjectNode> matching = new ArrayList<>();
+        for (Map.Entry<String, ObjectNode> e : then.entrySet()) {
+            if ((after == null || e.getKey().compareTo(after) > 0) && wanted.test(e.getValue())) {
+                matching.add(e.getValue());
+            }
+        }
+        return matching;
+    }
+
     static Predicate<ObjectNode> selectedBy(LabelSelector labels, FieldSelector fields) {
         return object -> labels.matches(WatchStream.labelsOf(object)) && fields.matches(object);
     }

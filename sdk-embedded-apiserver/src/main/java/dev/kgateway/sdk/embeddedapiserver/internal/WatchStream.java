@@ -82,11 +82,25 @@ final class WatchStream extends WebSocketListener {
 
     /** Queues a BOOKMARK carrying only {@code resourceVersion}, as kube-apiserver sends them. */
     void bookmark(long resourceVersion) {
+        event("BOOKMARK", bookmarkObject(resourceVersion));
+    }
+
+    /**
+     * Queues the BOOKMARK that ends a watch-list's initial events ({@code sendInitialEvents=true}): it
+     * carries the resourceVersion the objects were sent at and the annotation {@code k8s.io/initial-events-end: "true"}.
+     */
+    void initialEventsEnd(long resourceVersion) {
+        ObjectNode object = bookmarkObject(resourceVersion);
+        Json.metadata(object).putObject("annotations").put("k8s.io/initial-events-end", "true");
+        event("BOOKMARK", object);
+    }
+
+    private ObjectNode bookmarkObject(long resourceVersion) {
         ObjectNode object = Json.object();
         object.put("kind", type.kind());
         object.put("apiVersion", apiVersion);
         Json.metadata(object).put("resourceVersion", Long.toString(resourceVersion));
-        event("BOOKMARK", object);
+        return object;
     }
 
     /** Queues closing the connection from the server side. */

@@ -38,6 +38,7 @@ final class Writes {
 
     MockResponse create(Target t, RecordedCall call, String body) {
         ObjectNode object = Requests.parseObject(body, false);
+        FieldValidation validation = FieldValidation.of(call, body);
         ObjectNode meta = Json.metadata(object);
         synchronized (storage.lock()) {
             String name = Json.meta(object, "name");
@@ -60,14 +61,18 @@ final class Writes {
             }
             object.put("apiVersion", t.apiVersion());
             object.put("kind", t.type().kind());
-            ObjectNode stored = admit(t, "CREATE", null, Storage.stamp(object, t.namespace()), null);
+            ObjectNode stamped = Storage.stamp(object, t.namespace());
+            ObjectNode stored = admit(t, "CREATE", null, stamped, null);
+            validation.pruned(stamped, stored);
+            validation.check(t);
             FieldManager.recordUpdate(null, stored, t.type(), Requests.manager(call), t.apiVersion(), Storage.now(), Part.MAIN);
-            return Status.json(201, Json.write(storage.store(t.type(), t.namespace(), name, stored, null)));
+            return validation.warn(Status.json(201, Json.write(storage.store(t.type(), t.namespace(), name, stored, null))));
         }
     }
 
     MockResponse update(Target t, RecordedCall call, String body) {
         ObjectNode sent = Requests.parseObject(body, false);
+        FieldValidation validation = FieldValidation.of(call, body);
         synchronized (storage.lock()) {
             ObjectNode old = Checks.existing(storage, t);
             String rv = Json.meta(sent, "resourceVersion");
@@ -81,7 +86,7 @@ final class Writes {
             }
             Checks.checkNamespace(storage, t, sent);
             Checks.checkResourceVersion(t, old, rv);
-            return Status.json(200, Json.write(write(t, call, old, sent)));
+            return validation.warn(Status.json(200, Json.write(write(t, call, old, sent, validation))));
         }
     }
 
@@ -120,7 +125,7 @@ final class Writes {
             }
             String rv = Json.meta(sent, "resourceVersion");
             Checks.checkResourceVersion(t, old, rv);
-            return Status.json(200, Json.write(write(t, call, old, sent)));
+            return Status.json(200, Json.write(write(t, call, old, sent, null)));
         }
     }
 
@@ -173,11 +178,11 @@ final class Writes {
             }
             return Status.json(201, Json.write(storage.store(t.type(), t.namespace(), t.name(), stored, null)));
         }
-        return Status.json(200, Json.write(finishWrite(t, old, merged, part)));
+        return Status.json(200, Json.write(finishWrite(t, old, merged, part, null)));
     }
 
     /** An update or patch: the main resource ignores status, the status subresource changes only status. */
-    private ObjectNode write(Target t, RecordedCall call, ObjectNode old, ObjectNode sent) {
+    private ObjectNode write(Target t, RecordedCall call, ObjectNode old, ObjectNode sent, FieldValidation validation) {
         Part part = "status".equals(t.subresource()) ? Part.STATUS : Part.MAIN;
         ObjectNode next;
         if (part == Part.STATUS) {
@@ -209,13 +214,17 @@ final class Writes {
         next.put("apiVersion", t.apiVersion());
         next.put("kind", t.type().kind());
         FieldManager.recordUpdate(old, next, t.type(), Requests.manager(call), t.apiVersion(), Storage.now(), part);
-        return finishWrite(t, old, next, part);
+        return finishWrite(t, old, next, part, validation);
     }
 
     /** Generation, admission, no-op detection, finalizers, storage and the event. Under the lock. */
-    private ObjectNode finishWrite(Target t, ObjectNode old, ObjectNode next, Part part) {
+    private ObjectNode finishWrite(Target t, ObjectNode old, ObjectNode next, Part part, FieldValidation validation) {
         Json.metadata(next).put("resourceVersion", Json.meta(old, "resourceVersion"));
         ObjectNode admitted = admit(t, "UPDATE", old, next, part == Part.STATUS ? "status" : null);
+        if (validation != null) {
+            validation.pruned(next, admitted);
+            validation.check(t);
+        }
         if (withoutBookkeeping(admitted).equals(withoutBookkeeping(old))) {
             return old; // nothing changed: no new resourceVersion, no event, as kube-apiserver does
         }
