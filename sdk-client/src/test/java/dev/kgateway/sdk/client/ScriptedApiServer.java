@@ -5,6 +5,7 @@ import dev.kgateway.sdk.embeddedapiserver.CrdAdmission;
 import dev.kgateway.sdk.embeddedapiserver.EmbeddedApiServer;
 import dev.kgateway.sdk.embeddedapiserver.RecordedCall;
 import dev.kgateway.sdk.embeddedapiserver.RequestInterceptor;
+import dev.kgateway.sdk.embeddedapiserver.ScriptedAnswers;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -18,9 +19,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -108,7 +107,7 @@ final class ScriptedApiServer implements AutoCloseable {
 
     /** Answers the next {@code times} requests that match {@code when} with {@code response}. */
     ScriptedApiServer answer(Predicate<Req> when, int times, Function<Req, MockResponse> response) {
-        scripts.rules.add(new Rule(when, response, new AtomicInteger(times)));
+        scripts.answers.add(times, call -> when.test(Req.of(call)), call -> response.apply(Req.of(call)));
         return this;
     }
 
@@ -206,36 +205,15 @@ final class ScriptedApiServer implements AutoCloseable {
         }
     }
 
-    private record Rule(Predicate<Req> when, Function<Req, MockResponse> response, AtomicInteger remaining) {
-        boolean claim(Req request) {
-            if (!when.test(request)) {
-                return false;
-            }
-            int left;
-            do {
-                left = remaining.get();
-                if (left <= 0) {
-                    return false;
-                }
-            } while (!remaining.compareAndSet(left, left - 1));
-            return true;
-        }
-    }
-
     /** The scripted rules, before the server; every watch answer, scripted or the server's, tracked. */
     private static final class Scripts implements RequestInterceptor {
-        private final List<Rule> rules = new CopyOnWriteArrayList<>();
+        private final ScriptedAnswers answers = new ScriptedAnswers();
         private final Map<WebSocket, Boolean> openSockets = new ConcurrentHashMap<>();
 
         @Override
         public MockResponse before(RecordedCall call) {
-            Req req = Req.of(call);
-            for (Rule rule : rules) {
-                if (rule.claim(req)) {
-                    return tracked(rule.response.apply(req));
-                }
-            }
-            return null;
+            MockResponse scripted = answers.take(call);
+            return scripted == null ? null : tracked(scripted);
         }
 
         @Override

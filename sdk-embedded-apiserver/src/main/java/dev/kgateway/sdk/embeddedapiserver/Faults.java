@@ -118,7 +118,7 @@ public final class Faults {
 
     private MockResponse answer(RecordedCall call, boolean afterHandling) {
         for (Plan plan : plans) {
-            if (plan.afterHandling() == afterHandling && plan.which().test(call) && claim(plan.remaining())) {
+            if (plan.afterHandling() == afterHandling && plan.which().test(call) && ScriptedAnswers.claim(plan.remaining())) {
                 MockResponse response = Status.response(plan.code(), reason(plan.code()), message(plan.code()));
                 if (plan.retryAfterSeconds() > 0) {
                     response.setHeader("Retry-After", plan.retryAfterSeconds());
@@ -130,16 +130,6 @@ public final class Faults {
         return null;
     }
 
-    private static boolean claim(AtomicInteger remaining) {
-        int left;
-        do {
-            left = remaining.get();
-            if (left <= 0) {
-                return false;
-            }
-        } while (!remaining.compareAndSet(left, left - 1));
-        return true;
-    }
 
     private static String reason(int code) {
         return switch (code) {

@@ -4,6 +4,7 @@ import dev.kgateway.sdk.client.ForwardingWebSocketListener;
 import dev.kgateway.sdk.embeddedapiserver.EmbeddedApiServer;
 import dev.kgateway.sdk.embeddedapiserver.RecordedCall;
 import dev.kgateway.sdk.embeddedapiserver.RequestInterceptor;
+import dev.kgateway.sdk.embeddedapiserver.ScriptedAnswers;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.mockwebserver.http.MockResponse;
@@ -21,7 +22,6 @@ import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -94,7 +94,7 @@ final class ReliabilityCluster implements AutoCloseable {
 
     /** Answers the next {@code count} requests matching {@code which} with {@code answer}; the server does not handle them. */
     void answerNext(int count, Predicate<RecordedCall> which, Function<RecordedCall, MockResponse> answer) {
-        scripts.rules.add(new Rule(which, answer, new AtomicInteger(count)));
+        scripts.answers.add(count, which, answer);
     }
 
     /** Answers the next {@code count} requests matching {@code which} with {@code code} and the JSON {@code body}. */
@@ -161,25 +161,9 @@ final class ReliabilityCluster implements AutoCloseable {
         server.close();
     }
 
-    private record Rule(Predicate<RecordedCall> which, Function<RecordedCall, MockResponse> answer, AtomicInteger remaining) {
-        boolean claim(RecordedCall call) {
-            if (!which.test(call)) {
-                return false;
-            }
-            int left;
-            do {
-                left = remaining.get();
-                if (left <= 0) {
-                    return false;
-                }
-            } while (!remaining.compareAndSet(left, left - 1));
-            return true;
-        }
-    }
-
     /** Scripted answers first; resumed watches the server answered get their replayed events counted. */
     private static final class Scripts implements RequestInterceptor {
-        private final List<Rule> rules = new CopyOnWriteArrayList<>();
+        private final ScriptedAnswers answers = new ScriptedAnswers();
         private final AtomicInteger gone = new AtomicInteger();
         private final AtomicInteger replayed = new AtomicInteger();
         /** Per resumed watch request (the same object reaches before and after): the resourceVersion handed out when it arrived. */
@@ -190,10 +174,9 @@ final class ReliabilityCluster implements AutoCloseable {
 
         @Override
         public MockResponse before(RecordedCall call) {
-            for (Rule rule : rules) {
-                if (rule.claim(call)) {
-                    return rule.answer().apply(call);
-                }
+            MockResponse scripted = answers.take(call);
+            if (scripted != null) {
+                return scripted;
             }
             EmbeddedApiServer s = server;
             if (s != null && resumedWatch(call)) {
