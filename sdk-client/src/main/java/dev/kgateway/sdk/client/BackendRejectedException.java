@@ -21,7 +21,7 @@ import java.util.List;
  * }
  * }</pre>
  */
-public class BackendRejectedException extends InvalidBackendException {
+public class BackendRejectedException extends InvalidBackendException implements HasApiErrorDetails {
     private static final long serialVersionUID = 1L;
 
     private final ApiErrorDetails details;
@@ -66,52 +66,13 @@ public class BackendRejectedException extends InvalidBackendException {
      *
      * @return the details, never {@code null}
      */
+    @Override
     public ApiErrorDetails details() {
         return details;
     }
 
-    /**
-     * @return the HTTP status code (422)
-     * @deprecated use {@code details().code()}
-     */
-    @Deprecated
-    public int getCode() {
-        return details.code();
-    }
 
-    /**
-     * @return the Status reason ({@code Invalid}), or empty
-     * @deprecated use {@code details().reason()}
-     */
-    @Deprecated
-    public String getReason() {
-        return details.reason();
-    }
 
-    /**
-     * @return the server's Status message, or empty
-     * @deprecated use {@code details().serverMessage()}
-     */
-    @Deprecated
-    public String getServerMessage() {
-        return details.serverMessage();
-    }
 
-    /**
-     * @return the namespace of the request
-     * @deprecated use {@code details().namespace()}
-     */
-    @Deprecated
-    public String getNamespace() {
-        return details.namespace();
-    }
 
-    /**
-     * @return the Backend's name, or empty when the request named none
-     * @deprecated use {@code details().name()}
-     */
-    @Deprecated
-    public String getName() {
-        return details.name();
-    }
 }

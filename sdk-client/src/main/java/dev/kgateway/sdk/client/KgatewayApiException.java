@@ -15,7 +15,7 @@ import dev.kgateway.sdk.KgatewayException;
  * }
  * }</pre>
  */
-public class KgatewayApiException extends KgatewayException {
+public class KgatewayApiException extends KgatewayException implements HasApiErrorDetails {
     private static final long serialVersionUID = 1L;
 
     private final ApiErrorDetails details;
@@ -54,52 +54,13 @@ public class KgatewayApiException extends KgatewayException {
      *
      * @return the details, never {@code null}
      */
+    @Override
     public ApiErrorDetails details() {
         return details;
     }
 
-    /**
-     * @return the HTTP status code, or 0 when the server could not be reached
-     * @deprecated use {@code details().code()}
-     */
-    @Deprecated
-    public int getCode() {
-        return details.code();
-    }
 
-    /**
-     * @return the machine-readable reason of the server's Status ({@code Conflict}), or empty
-     * @deprecated use {@code details().reason()}
-     */
-    @Deprecated
-    public String getReason() {
-        return details.reason();
-    }
 
-    /**
-     * @return the server's Status message, or empty
-     * @deprecated use {@code details().serverMessage()}
-     */
-    @Deprecated
-    public String getServerMessage() {
-        return details.serverMessage();
-    }
 
-    /**
-     * @return namespace of the request, or empty when it spanned all namespaces
-     * @deprecated use {@code details().namespace()}
-     */
-    @Deprecated
-    public String getNamespace() {
-        return details.namespace();
-    }
 
-    /**
-     * @return name of the Backend, or empty when the request named none
-     * @deprecated use {@code details().name()}
-     */
-    @Deprecated
-    public String getName() {
-        return details.name();
-    }
 }

@@ -66,4 +66,13 @@ class ApiErrorDetailsTest {
         assertThat(failed.getNamespace()).isEqualTo("ai");
         assertThat(failed.getName()).isEqualTo("openai");
     }
+
+    @Test
+    @SuppressWarnings("deprecation")
+    void aRejectedBackendsDeprecatedGettersReadTheSameDetailsThroughTheSharedInterface() {
+        HasApiErrorDetails rejected = new BackendRejectedException("rejected", List.of(), 422, "Invalid", "is invalid", "ai", "openai", null);
+
+        assertThat(List.of(rejected.getCode(), rejected.getReason(), rejected.getServerMessage(), rejected.getNamespace(), rejected.getName()))
+                .containsExactly(422, "Invalid", "is invalid", "ai", "openai");
+    }
 }
