@@ -4,10 +4,7 @@ import io.fabric8.mockwebserver.http.MockResponse;
 import dev.kgateway.sdk.embeddedapiserver.internal.Status;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
 /**
@@ -26,11 +23,11 @@ import java.util.function.Predicate;
  */
 public final class Faults {
 
-    /** @param afterHandling the server handles (and stores) the request first: its answer is lost */
-    private record Plan(Predicate<RecordedCall> which, int code, int retryAfterSeconds, AtomicInteger remaining, boolean afterHandling) {
-    }
 
-    private final List<Plan> plans = new CopyOnWriteArrayList<>();
+    /** Answered instead of the server's handling. */
+    private final ScriptedAnswers beforeHandling = new ScriptedAnswers();
+    /** Answered after the server handled (and stored): lost answers. */
+    private final ScriptedAnswers afterHandling = new ScriptedAnswers();
     private volatile Duration latency = Duration.ZERO;
 
     Faults() {
@@ -80,7 +77,13 @@ public final class Faults {
         if (count < 1 || code < 400 || code > 599) {
             throw new IllegalArgumentException("count must be positive and code 4xx or 5xx");
         }
-        plans.add(new Plan(Objects.requireNonNull(which, "which"), code, retryAfter, new AtomicInteger(count), afterHandling));
+        (afterHandling ? this.afterHandling : beforeHandling).add(count, Objects.requireNonNull(which, "which"), call -> {
+            MockResponse response = Status.response(code, reason(code), message(code));
+            if (retryAfter > 0) {
+                response.setHeader("Retry-After", retryAfter);
+            }
+            return response;
+        });
         return this;
     }
 
@@ -92,13 +95,14 @@ public final class Faults {
 
     /** Forgets pending faults and the latency. */
     public void clear() {
-        plans.clear();
+        beforeHandling.clear();
+        afterHandling.clear();
         latency = Duration.ZERO;
     }
 
     /** @return how many planned faults are still to be answered */
     public int pending() {
-        return plans.stream().mapToInt(p -> Math.max(0, p.remaining().get())).sum();
+        return beforeHandling.pending() + afterHandling.pending();
     }
 
     Duration latency() {
@@ -107,27 +111,13 @@ public final class Faults {
 
     /** @return the fault answer for {@code call}, or {@code null} to handle it */
     MockResponse take(RecordedCall call) {
-        return answer(call, false);
+        return beforeHandling.take(call);
     }
 
     /** @return the answer to send for {@code call}, which the server handled and answered {@code handled} */
     MockResponse afterHandling(RecordedCall call, MockResponse handled) {
-        MockResponse lost = answer(call, true);
+        MockResponse lost = afterHandling.take(call);
         return lost != null ? lost : handled;
-    }
-
-    private MockResponse answer(RecordedCall call, boolean afterHandling) {
-        for (Plan plan : plans) {
-            if (plan.afterHandling() == afterHandling && plan.which().test(call) && ScriptedAnswers.claim(plan.remaining())) {
-                MockResponse response = Status.response(plan.code(), reason(plan.code()), message(plan.code()));
-                if (plan.retryAfterSeconds() > 0) {
-                    response.setHeader("Retry-After", plan.retryAfterSeconds());
-                }
-                return response;
-            }
-        }
-        plans.removeIf(p -> p.remaining().get() <= 0);
-        return null;
     }
 
 

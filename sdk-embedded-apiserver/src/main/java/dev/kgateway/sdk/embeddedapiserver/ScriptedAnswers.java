@@ -66,8 +66,13 @@ public final class ScriptedAnswers {
         return plans.stream().mapToInt(p -> Math.max(0, p.remaining().get())).sum();
     }
 
+    /** Forgets every planned answer. */
+    public void clear() {
+        plans.clear();
+    }
+
     /** Takes one of {@code remaining} if any is left; never below zero under concurrent callers. */
-    static boolean claim(AtomicInteger remaining) {
+    private static boolean claim(AtomicInteger remaining) {
         int left;
         do {
             left = remaining.get();
