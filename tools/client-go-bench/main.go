@@ -3,8 +3,9 @@
 // this program once per variant and repetition. It speaks a line protocol on stdout:
 //
 //	informer mode: "READY sync_cold_ms=.. sync_ms=.. heap_bytes=.. items=.." once the measured informer
-//	has synced; then it counts update events and prints "DONE events=.. cpu_ns=.. wall_ns=.." after
-//	-events of them (the runner generates them at a steady rate after READY).
+//	has synced; then it counts update events (the runner generates them at a steady rate after READY) and
+//	prints "DONE events=.. cpu_ns=.. wall_ns=.. steady_cpu_ns=.. steady_wall_ns=..": the process's CPU
+//	over the first -events of them, and over -events more after the first -warm (the steady state).
 //	write mode: "PHASE op=create rep=0 n=1000 wall_ns=.. cpu_ns=.." per operation and repetition.
 //	selfcheck mode: "SELFCHECK items=.. typed_mismatches=.." (typed round trip vs unstructured).
 //
@@ -51,7 +52,8 @@ func main() {
 	kubeconfig := flag.String("kubeconfig", "", "kubeconfig file")
 	variant := flag.String("variant", "dynamic", "dynamic, dynamic-strip, typed, typed-strip")
 	expect := flag.Int("expect", 10000, "Backends the informer must hold once synced")
-	events := flag.Int("events", 1000, "update events to count after READY")
+	events := flag.Int("events", 1000, "update events in each measured window after READY")
+	warm := flag.Int("warm", 0, "update events after READY before the steady-state window (at least -events)")
 	docs := flag.String("docs", "", "write mode: JSON array of Backend manifests")
 	namespaces := flag.String("namespaces", "", "write mode: comma-separated namespaces, the first for warm-up, one per repetition after it")
 	count := flag.Int("count", 1000, "write mode: operations of each kind per repetition")
@@ -67,7 +69,7 @@ func main() {
 
 	switch *mode {
 	case "informer":
-		informer(cfg, *variant, *expect, *events)
+		informer(cfg, *variant, *expect, *events, *warm)
 	case "write":
 		write(cfg, *docs, strings.Split(*namespaces, ","), *count, *warmup)
 	case "selfcheck":
@@ -149,8 +151,13 @@ func syncInformer(inf cache.SharedIndexInformer, expect int) (time.Duration, cha
 	stop := make(chan struct{})
 	start := time.Now()
 	go inf.Run(stop)
-	if !cache.WaitForCacheSync(stop, inf.HasSynced) {
-		check(fmt.Errorf("informer did not sync"))
+	// polled every millisecond: cache.WaitForCacheSync polls every 100 ms, too coarse for these figures
+	deadline := start.Add(10 * time.Minute)
+	for !inf.HasSynced() {
+		if time.Now().After(deadline) {
+			check(fmt.Errorf("informer did not sync"))
+		}
+		time.Sleep(time.Millisecond)
 	}
 	took := time.Since(start)
 	if n := len(inf.GetStore().ListKeys()); n != expect {
@@ -159,7 +166,7 @@ func syncInformer(inf cache.SharedIndexInformer, expect int) (time.Duration, cha
 	return took, stop
 }
 
-func informer(cfg *rest.Config, variant string, expect, events int) {
+func informer(cfg *rest.Config, variant string, expect, events, warm int) {
 	// the first informer of the process (cold), then a second one, which is measured
 	cold := newInformer(cfg, variant, nil)
 	coldSync, stop := syncInformer(cold, expect)
@@ -178,16 +185,30 @@ func informer(cfg *rest.Config, variant string, expect, events int) {
 		clientfeatures.FeatureGates().Enabled(clientfeatures.WatchListClient), deepCopies.Load())
 	os.Stdout.Sync()
 
-	cpu0, t0 := cpuNanos(), time.Now()
-	deadline := time.Now().Add(5 * time.Minute)
-	for handler.updates.Load() < int64(events) {
-		if time.Now().After(deadline) {
-			check(fmt.Errorf("saw %d of %d update events", handler.updates.Load(), events))
+	// two windows of the same length: the first events after the sync, then the steady state after a warm-up
+	deadline := time.Now().Add(10 * time.Minute)
+	await := func(n int) {
+		for handler.updates.Load() < int64(n) {
+			if time.Now().After(deadline) {
+				check(fmt.Errorf("saw %d of %d update events", handler.updates.Load(), n))
+			}
+			time.Sleep(time.Millisecond)
 		}
-		time.Sleep(time.Millisecond)
 	}
-	fmt.Printf("DONE events=%d cpu_ns=%d wall_ns=%d deep_copies=%d\n", handler.updates.Load(), cpuNanos()-cpu0,
-		time.Since(t0).Nanoseconds(), deepCopies.Load())
+	cpu0, t0 := cpuNanos(), time.Now()
+	await(events)
+	cpu1, t1 := cpuNanos(), time.Now()
+	steadyFrom := warm
+	if steadyFrom < events {
+		steadyFrom = events
+	}
+	await(steadyFrom)
+	cpu2, t2 := cpuNanos(), time.Now()
+	if warm > 0 {
+		await(steadyFrom + events)
+	}
+	fmt.Printf("DONE events=%d cpu_ns=%d wall_ns=%d steady_cpu_ns=%d steady_wall_ns=%d deep_copies=%d\n", events, cpu1-cpu0,
+		t1.Sub(t0).Nanoseconds(), cpuNanos()-cpu2, time.Since(t2).Nanoseconds(), deepCopies.Load())
 	runtime.KeepAlive(inf)
 }
 

@@ -68,15 +68,15 @@ public final class BenchmarkRunner {
         if (flags.contains("--real-server")) {
             // the side-by-side section alone (kube-apiserver, client-go), as the full mode runs it
             // plus, in the same run, the three model targets still missed (profiles with their ratios and the JOL memory)
-            // -Dkgateway.bench.real.only=write: the write path alone (server, clients), nothing else
-            boolean writeOnly = "write".equals(System.getProperty("kgateway.bench.real.only"));
+            // -Dkgateway.bench.real.only=write,informers (profiles, informers, write, validators): those parts alone
+            boolean profiles = RealServerComparison.runs("profiles");
             Path workloads = out.resolve("workloads");
             Workloads.writeFiles(workloads, 10_000);
-            MemoryFootprint.Result memory = writeOnly ? null : measureMemory(10_000, out.resolve("memory-results.json"));
+            MemoryFootprint.Result memory = profiles ? measureMemory(10_000, out.resolve("memory-results.json")) : null;
             String section = "# sdk-benchmarks --real-server\n\n- Started: " + started + "\n- JVM: " + System.getProperty("java.vm.name") + " "
                     + System.getProperty("java.vm.version") + ", " + Runtime.getRuntime().availableProcessors() + " CPUs visible\n- Load average at the start: "
                     + java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage() + "\n"
-                    + (writeOnly ? "" : Profiles.run(forkArgs(workloads), memory)) + realServer(out);
+                    + (profiles ? Profiles.run(forkArgs(workloads), memory) : "") + realServer(out);
             section += "\n- Wall time of the run: " + Duration.between(started, Instant.now()).toSeconds() + " s; load average at the end: "
                     + java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage() + "\n";
             Files.writeString(out.resolve("real-server-summary.md"), section);

@@ -34,14 +34,16 @@ import java.util.function.IntConsumer;
  * {@code tools/client-go-bench}:
  *
  * <pre>
- * informer VARIANT KUBECONFIG EXPECT EVENTS   # READY sync_cold_ms=.. sync_ms=.. heap_bytes=.. jol_bytes=..; DONE events=.. cpu_ns=.. wall_ns=..
+ * informer VARIANT KUBECONFIG EXPECT EVENTS WARM   # READY sync_cold_ms=.. sync_ms=.. heap_bytes=.. jol_bytes=..;
+ *                                                  # DONE events=.. cpu_ns=.. wall_ns=.. steady_cpu_ns=.. steady_wall_ns=..
  * write CLIENT KUBECONFIG DOCS NS,NS,.. COUNT WARMUP   # PHASE op=create rep=1 n=1000 wall_ns=.. cpu_ns=..
  * </pre>
  *
  * Informer: a first informer syncs and is closed (time to first sync in a cold JVM), then the measured
  * one: heap in use after GC before and after its sync (as client-go-bench reads {@code MemStats}), the
  * JOL retained size of its indexer, then process CPU time from READY until {@code EVENTS} update
- * events have reached its handler (the runner sends them at a steady rate).
+ * events have reached its handler (the runner sends them at a steady rate), and again over {@code EVENTS}
+ * more once {@code WARM} events have been handled (the steady state, the JIT's work on the watch path done).
  */
 public final class RealServerProbe {
 
@@ -61,7 +63,8 @@ public final class RealServerProbe {
         Config config = Config.fromKubeconfig(Files.readString(Path.of(args[2])));
         config.setRequestRetryBackoffLimit(0);
         switch (args[0]) {
-            case "informer" -> informer(args[1], config, Integer.parseInt(args[3]), Integer.parseInt(args[4]));
+            case "informer" -> informer(args[1], config, Integer.parseInt(args[3]), Integer.parseInt(args[4]),
+                    args.length > 5 ? Integer.parseInt(args[5]) : 0);
             case "write" -> write(args[1], config, Path.of(args[3]), List.of(args[4].split(",")),
                     Integer.parseInt(args[5]), Integer.parseInt(args[6]));
             default -> throw new IllegalArgumentException(args[0]);
@@ -142,7 +145,7 @@ public final class RealServerProbe {
         };
     }
 
-    private static void informer(String variant, Config config, int expect, int events) throws Exception {
+    private static void informer(String variant, Config config, int expect, int events, int warm) throws Exception {
         try (KubernetesClient fabric8 = new KubernetesClientBuilder().withConfig(config).build();
              KgatewayClient kgw = KgatewayClient.from(new KubernetesClientBuilder().withConfig(config).build())) {
             long t0 = System.nanoTime();
@@ -165,18 +168,32 @@ public final class RealServerProbe {
                         coldMs, syncMs, after - before, jol, expect);
                 System.out.flush();
 
+                // two windows of the same length: the first events after the sync, then the steady state after a warm-up
+                long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
                 long cpu0 = processCpu();
                 long w0 = System.nanoTime();
-                long deadline = w0 + TimeUnit.MINUTES.toNanos(5);
-                while (updates.get() < events) {
-                    if (System.nanoTime() > deadline) {
-                        throw new IllegalStateException("saw " + updates.get() + " of " + events + " update events");
-                    }
-                    Thread.sleep(1);
+                await(updates, events, deadline);
+                long cpu1 = processCpu();
+                long w1 = System.nanoTime();
+                int steadyFrom = Math.max(warm, events);
+                await(updates, steadyFrom, deadline);
+                long cpu2 = processCpu();
+                long w2 = System.nanoTime();
+                if (warm > 0) {
+                    await(updates, steadyFrom + events, deadline);
                 }
-                System.out.printf(Locale.ROOT, "DONE events=%d cpu_ns=%d wall_ns=%d%n", updates.get(), processCpu() - cpu0,
-                        System.nanoTime() - w0);
+                System.out.printf(Locale.ROOT, "DONE events=%d cpu_ns=%d wall_ns=%d steady_cpu_ns=%d steady_wall_ns=%d%n", events,
+                        cpu1 - cpu0, w1 - w0, processCpu() - cpu2, System.nanoTime() - w2);
             }
+        }
+    }
+
+    private static void await(AtomicLong updates, int count, long deadline) throws InterruptedException {
+        while (updates.get() < count) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("saw " + updates.get() + " of " + count + " update events");
+            }
+            Thread.sleep(1);
         }
     }
 
