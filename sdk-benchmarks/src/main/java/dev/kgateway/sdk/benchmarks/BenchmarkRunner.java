@@ -188,8 +188,11 @@ public final class BenchmarkRunner {
 
     /**
      * The side by side with client-go on a real kube-apiserver ({@link RealServerComparison}): 10,000
-     * Backends, 1,000 watch events, 3 runs of everything, 1,000 writes of each kind; system properties
-     * {@code kgateway.bench.real.items}, {@code .events}, {@code .reps}, {@code .writes} change them.
+     * Backends, watch CPU over 1,000 events right after the sync and 1,000 more after 3,000 (the steady
+     * state), 3 runs of everything, 1,000 writes of each kind; system properties
+     * {@code kgateway.bench.real.items}, {@code .events}, {@code .warm}, {@code .reps}, {@code .writes}
+     * change them, {@code .only} and {@code .variants} pick parts and informers, {@code .childJvmArgs}
+     * adds options to the informers' JVMs (e.g. a JFR recording).
      */
     static String realServer(Path out) throws Exception {
         return RealServerComparison.run(out, Integer.getInteger("kgateway.bench.real.items", 10_000),

@@ -62,12 +62,15 @@ public final class RealServerComparison {
         t.setDaemon(true);
         return t;
     };
-    private static final String[] JAVA_INFORMERS = {RealServerProbe.SDK, RealServerProbe.SDK_STRIP_MANAGED,
+    /** the SDK's default informer in a JVM started with an AppCDS archive of its classes */
+    private static final String SDK_APPCDS = "sdk-appcds";
+    private static final String[] JAVA_INFORMERS = {RealServerProbe.SDK, SDK_APPCDS, RealServerProbe.SDK_STRIP_MANAGED,
             RealServerProbe.SDK_STRIP_BOTH, RealServerProbe.FABRIC8};
     private static final String[] GO_INFORMERS = {"dynamic", "dynamic-strip", "typed", "typed-strip"};
     private static final String[] JAVA_WRITERS = {RealServerProbe.SDK, RealServerProbe.SDK_NO_VALIDATION, RealServerProbe.FABRIC8};
     private static final Map<String, String> LABELS = Map.ofEntries(
             Map.entry("java:" + RealServerProbe.SDK, "SDK informer, default"),
+            Map.entry("java:" + SDK_APPCDS, "SDK informer, default, JVM with an AppCDS archive"),
             Map.entry("java:" + RealServerProbe.SDK_STRIP_MANAGED, "SDK informer, stripManagedFields"),
             Map.entry("java:" + RealServerProbe.SDK_STRIP_BOTH, "SDK informer, stripManagedFields + stripLastAppliedAnnotation"),
             Map.entry("java:" + RealServerProbe.FABRIC8, "fabric8 GenericKubernetesResource informer"),
@@ -133,7 +136,7 @@ public final class RealServerComparison {
                 }
             }
             if (informers) {
-                informers(kubeconfig, go, admin, names);
+                informers(kubeconfig, go, admin, names, dir);
             }
             try {
                 if (runs("write")) {
@@ -317,15 +320,39 @@ public final class RealServerComparison {
         pool.shutdown();
     }
 
-    private void informers(Path kubeconfig, String go, KubernetesClient admin, List<String[]> names) throws Exception {
+    private void informers(Path kubeconfig, String go, KubernetesClient admin, List<String[]> names, Path dir) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Path archive = dir.resolve("sdk-informer.jsa");
+        if (measures("java:" + SDK_APPCDS)) {
+            // the training run of the AppCDS variant: one informer start, its classes archived when the JVM exits
+            System.out.println("# Real server: AppCDS training run (java -XX:ArchiveClassesAtExit)");
+            Child training = new Child(List.of(java, "-XX:ArchiveClassesAtExit=" + archive, "-Xmx2g",
+                    "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-cp", System.getProperty("java.class.path"),
+                    RealServerProbe.class.getName(), "informer", RealServerProbe.SDK, kubeconfig.toString(), Integer.toString(items),
+                    "1", "0"));
+            training.await("READY");
+            tick(admin, names, 1, EVENT_RATE);
+            training.await("DONE");
+            training.end();
+            if (!Files.isRegularFile(archive)) {
+                notes.add("The AppCDS variant was not measured: the training run left no archive (see the children's log).");
+            } else {
+                notes.add(String.format(Locale.ROOT, "AppCDS variant: the SDK's default informer with `-XX:SharedArchiveFile` of a dynamic "
+                        + "archive (%.0f MB) written by one training run of the same probe (`-XX:ArchiveClassesAtExit`), the way a "
+                        + "service image would ship it.", Files.size(archive) / 1e6));
+            }
+        }
         for (int rep = 0; rep < reps; rep++) {
-            for (String variant : JAVA_INFORMERS) {
-                if (!measures("java:" + variant)) {
+            for (String key : JAVA_INFORMERS) {
+                if (!measures("java:" + key) || (key.equals(SDK_APPCDS) && !Files.isRegularFile(archive))) {
                     continue;
                 }
+                String variant = key.equals(SDK_APPCDS) ? RealServerProbe.SDK : key;
                 List<String> command = new ArrayList<>(List.of(java, "-Djdk.attach.allowAttachSelf=true", "-Xmx2g",
                         "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn"));
+                if (key.equals(SDK_APPCDS)) {
+                    command.add("-XX:SharedArchiveFile=" + archive);
+                }
                 // e.g. -Dkgateway.bench.real.childJvmArgs=-XX:StartFlightRecording=filename=/tmp/sdk.jfr,settings=profile
                 String extra = System.getProperty("kgateway.bench.real.childJvmArgs", "");
                 if (!extra.isBlank()) {
@@ -333,7 +360,7 @@ public final class RealServerComparison {
                 }
                 command.addAll(List.of("-cp", System.getProperty("java.class.path"), RealServerProbe.class.getName(), "informer", variant,
                         kubeconfig.toString(), Integer.toString(items), Integer.toString(events), Integer.toString(warm)));
-                informer("java:" + variant, command, admin, names, rep);
+                informer("java:" + key, command, admin, names, rep);
             }
             if (go != null) {
                 for (String variant : GO_INFORMERS) {
@@ -573,6 +600,7 @@ public final class RealServerComparison {
                 keys.add("go:" + v);
             }
         }
+        keys.removeIf(key -> !samples.containsKey(key)); // variants left out with kgateway.bench.real.variants
         for (String key : keys) {
             boolean java = key.startsWith("java:");
             md.append("| ").append(LABELS.get(key)).append(" | ").append(stat(get(key, "sync_cold_ms"))).append(" | ")
@@ -603,6 +631,8 @@ public final class RealServerComparison {
             target(md, "Heap after GC per Backend, stripManagedFields vs TransformStripManagedFields", "java:sdk-strip-managed",
                     "heap_per_item", "go:typed-strip", "heap_per_item", 1.0);
             target(md, "Time to first sync, cold process", "java:sdk", "sync_cold_ms", "go:typed", "sync_cold_ms", 1.2);
+            target(md, "Time to first sync, cold process with an AppCDS archive", "java:" + SDK_APPCDS, "sync_cold_ms", "go:typed",
+                    "sync_cold_ms", 1.2);
             target(md, "Time to first sync, warm (second informer)", "java:sdk", "sync_ms", "go:typed", "sync_ms", 1.2);
             target(md, "Time to first sync, cold, stripManagedFields vs TransformStripManagedFields", "java:sdk-strip-managed",
                     "sync_cold_ms", "go:typed-strip", "sync_cold_ms", 1.2);
