@@ -55,20 +55,21 @@ final class EncodeSupport {
     /** A non-empty {@code Map<String, String>} member's object: entries in map order, or by key under {@code ORDER_MAP_ENTRIES_BY_KEYS}. */
     static void stringMap(Map<String, String> map, JsonGenerator g, SerializationContext ctxt) {
         g.writeStartObject(map);
-        for (Map.Entry<String, String> e : ordered(map, ctxt).entrySet()) {
-            g.writeName(e.getKey());
-            g.writeString(e.getValue());
-        }
+        // forEach, not entrySet(): the model's compact maps iterate without an entry object per member
+        ordered(map, ctxt).forEach((name, value) -> {
+            g.writeName(name);
+            g.writeString(value);
+        });
         g.writeEndObject();
     }
 
     /** A non-empty map member of any other value type: each value as the mapper writes its Java type. */
     static void map(Map<String, ?> map, JsonGenerator g, SerializationContext ctxt) {
         g.writeStartObject(map);
-        for (Map.Entry<String, ?> e : ordered(map, ctxt).entrySet()) {
-            g.writeName(e.getKey());
-            value(e.getValue(), g, ctxt);
-        }
+        ordered(map, ctxt).forEach((name, value) -> {
+            g.writeName(name);
+            value(value, g, ctxt);
+        });
         g.writeEndObject();
     }
 
@@ -80,10 +81,10 @@ final class EncodeSupport {
         if (unknown.isEmpty()) {
             return;
         }
-        for (Map.Entry<String, JsonNode> e : ordered(unknown, ctxt).entrySet()) {
-            g.writeName(e.getKey());
-            e.getValue().serialize(g, ctxt);
-        }
+        ordered(unknown, ctxt).forEach((name, value) -> {
+            g.writeName(name);
+            value.serialize(g, ctxt);
+        });
     }
 
     /**
