@@ -4,6 +4,7 @@ import dev.cel.common.CelAbstractSyntaxTree;
 import dev.cel.common.CelProtoAbstractSyntaxTree;
 import dev.cel.common.types.CelType;
 import dev.cel.expr.CheckedExpr;
+import dev.kgateway.sdk.validation.CrdValidator;
 
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -47,7 +48,7 @@ public final class AstStore {
     public static final String RESOURCE = "META-INF/kgateway-sdk/cel-asts.bin";
 
     /** The system property naming a directory for the cross-JVM store (optional; no store without it). */
-    public static final String DIRECTORY_PROPERTY = "kgateway.sdk.validation.celCacheDir";
+    public static final String DIRECTORY_PROPERTY = CrdValidator.CEL_CACHE_DIRECTORY_PROPERTY;
 
     private static final byte[] MAGIC = "KGCELAST".getBytes(StandardCharsets.US_ASCII);
     private static final int FORMAT = 1;

@@ -28,7 +28,9 @@ import tools.jackson.databind.JsonNode;
 /**
  * Walks an {@code openAPIV3Schema} once into a tree of {@link SchemaNode}s, compiling every pattern
  * (RE2, as kube-apiserver) and every CEL rule ({@code self} and {@code oldSelf} declared with the
- * type the schema gives them). Not thread-safe; the tree it returns is.
+ * type the schema gives them). A rule's checked AST comes from an {@link AstStore} when it has it (the
+ * bundled releases' rules, checked at build time), else from the CEL compiler; every program is then
+ * planned by the one runtime of {@link CelEnvironment}. Not thread-safe; the tree it returns is.
  */
 public final class SchemaCompiler {
 
