@@ -21,9 +21,11 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.zip.Adler32;
 import java.util.zip.CRC32;
 
 import javax.annotation.Nullable;
@@ -34,13 +36,16 @@ import javax.annotation.Nullable;
  * every {@code KgatewayRelease}) and, when the system property {@value #DIRECTORY_PROPERTY} names a
  * directory, one file per expression compiled before in any JVM (for CRDs read from elsewhere).
  *
- * <p>An entry is found by a SHA-256 key over everything its checked form depends on: the expression
- * text, the declared type of {@code self} and {@code oldSelf} (from the schema node), the rest of the
- * environment ({@link CelEnvironment#fingerprint()}: libraries and options) and the code that checks
- * it: the bytes of cel-java's parser, checker and AST converter classes, and of this module's
- * declarations ({@link CelEnvironment}, {@link KubernetesCelLibrary}). Any difference gives another key, hence a miss; a missing or
- * unreadable store, a corrupt entry (CRC-32) or one cel-java cannot read is a miss too, and a miss
- * compiles. Thread-safe.
+ * <p>An entry is found by everything its checked form depends on: the expression text, the declared
+ * type of {@code self} and {@code oldSelf} (from the schema node) and {@code optionalOldSelf} (the
+ * entry's key), and, in the store's header, the rest of the environment
+ * ({@link CelEnvironment#fingerprint()}: libraries and options) and the code that checks it: cel-java's
+ * parser, checker and AST converter classes and this module's declarations ({@link CelEnvironment},
+ * {@link KubernetesCelLibrary}), each by its length, CRC-32 and Adler-32 (not a {@code MessageDigest},
+ * whose providers cost a fresh JVM more than a hundred classes). A header that differs discards the
+ * whole store; a key that differs is a miss; a missing or unreadable store, a damaged entry (CRC-32)
+ * or one cel-java cannot read is a miss too, and a miss compiles. A directory file is named by the
+ * SHA-256 of header and key and holds both. Thread-safe.
  */
 public final class AstStore {
 
@@ -51,8 +56,8 @@ public final class AstStore {
     public static final String DIRECTORY_PROPERTY = CrdValidator.CEL_CACHE_DIRECTORY_PROPERTY;
 
     private static final byte[] MAGIC = "KGCELAST".getBytes(StandardCharsets.US_ASCII);
-    private static final int FORMAT = 1;
-    private static final int KEY_BYTES = 32;
+    private static final int FORMAT = 2;
+    private static final int MAX_BYTES = 1 << 24;
     /**
      * Classes whose code decides what a checked AST looks like: cel-java's parser, checker and AST
      * converter (an upgrade changes them), and this module's declarations of the environment.
@@ -126,18 +131,35 @@ public final class AstStore {
     /** The store's key of an expression checked with {@code self} of type {@code selfType}. */
     @Nullable
     static Key key(String expression, CelType selfType, boolean optionalOldSelf) {
-        byte[] cel = CodeFingerprint.VALUE;
-        if (cel == null) {
+        if (Environment.VALUE == null) {
             return null;
         }
-        MessageDigest sha = sha256();
-        sha.update(MAGIC);
-        sha.update(cel);
-        update(sha, CelEnvironment.fingerprint());
-        update(sha, typeKey(selfType));
-        update(sha, Boolean.toString(optionalOldSelf));
-        update(sha, expression);
-        return new Key(sha.digest());
+        return new Key(parts(typeKey(selfType), Boolean.toString(optionalOldSelf), expression));
+    }
+
+    /** @return the header every entry of a store depends on, or {@code null} when there can be no store */
+    @Nullable
+    static String environment() {
+        return Environment.VALUE;
+    }
+
+    /** Length-prefixed parts: no two lists of parts read alike. */
+    private static String parts(String... parts) {
+        StringBuilder key = new StringBuilder();
+        for (String part : parts) {
+            key.append(part.length()).append(':').append(part).append('\n');
+        }
+        return key.toString();
+    }
+
+    /**
+     * The part of every key that is the same for all entries of a store, written once in its header:
+     * the format, the checking code's checksums and the environment; {@code null} when the code cannot be read.
+     */
+    private static final class Environment {
+        @Nullable
+        static final String VALUE = CodeFingerprint.VALUE == null ? null
+                : parts(Integer.toString(FORMAT), CodeFingerprint.VALUE, CelEnvironment.fingerprint());
     }
 
     /**
@@ -150,7 +172,7 @@ public final class AstStore {
         }
         byte[] bytes = entries.get(key);
         if (bytes == null && directory != null) {
-            bytes = readFile(directory.resolve(key.hex() + ".ast"), key);
+            bytes = readFile(directory.resolve(key.fileName()), key);
         }
         if (bytes == null) {
             return null;
@@ -189,6 +211,7 @@ public final class AstStore {
         DataOutputStream data = new DataOutputStream(out);
         data.write(MAGIC);
         data.writeInt(FORMAT);
+        writeKey(data, Environment.VALUE);
         Map<Key, byte[]> sorted = new TreeMap<>(entries);
         data.writeInt(sorted.size());
         for (Map.Entry<Key, byte[]> e : sorted.entrySet()) {
@@ -198,7 +221,7 @@ public final class AstStore {
     }
 
     private static void writeEntry(DataOutputStream data, Key key, byte[] bytes) throws IOException {
-        data.write(key.bytes);
+        writeKey(data, key.material);
         data.writeInt(crc(bytes));
         data.writeInt(bytes.length);
         data.write(bytes);
@@ -210,16 +233,17 @@ public final class AstStore {
         }
         try (DataInputStream data = new DataInputStream(in)) {
             byte[] magic = data.readNBytes(MAGIC.length);
-            if (!Arrays.equals(magic, MAGIC) || data.readInt() != FORMAT) {
-                return Map.of();
+            if (!Arrays.equals(magic, MAGIC) || data.readInt() != FORMAT || Environment.VALUE == null
+                    || !Environment.VALUE.equals(readKey(data))) {
+                return Map.of(); // another format, cel-java or environment: every rule is compiled
             }
             int count = data.readInt();
             Map<Key, byte[]> out = new java.util.HashMap<>();
             for (int i = 0; i < count; i++) {
-                byte[] key = data.readNBytes(KEY_BYTES);
+                String key = readKey(data);
                 int crc = data.readInt();
                 int length = data.readInt();
-                if (key.length != KEY_BYTES || length < 0 || length > (1 << 24)) {
+                if (key == null || length < 0 || length > MAX_BYTES) {
                     return Map.copyOf(out);
                 }
                 byte[] bytes = data.readNBytes(length);
@@ -236,10 +260,11 @@ public final class AstStore {
     @Nullable
     private static byte[] readFile(Path file, Key key) {
         try (DataInputStream data = new DataInputStream(Files.newInputStream(file))) {
-            byte[] stored = data.readNBytes(KEY_BYTES);
+            String environment = readKey(data);
+            String stored = readKey(data);
             int crc = data.readInt();
             int length = data.readInt();
-            if (!Arrays.equals(stored, key.bytes) || length < 0 || length > (1 << 24)) {
+            if (!Objects.equals(Environment.VALUE, environment) || !key.material.equals(stored) || length < 0 || length > MAX_BYTES) {
                 return null;
             }
             byte[] bytes = data.readNBytes(length);
@@ -253,11 +278,13 @@ public final class AstStore {
         try {
             Files.createDirectories(directory);
             ByteArrayOutputStream buffer = new ByteArrayOutputStream(bytes.length + 48);
-            writeEntry(new DataOutputStream(buffer), key, bytes);
-            Path temp = Files.createTempFile(directory, key.hex(), ".tmp");
+            DataOutputStream out = new DataOutputStream(buffer);
+            writeKey(out, Environment.VALUE);
+            writeEntry(out, key, bytes);
+            Path temp = Files.createTempFile(directory, "entry", ".tmp");
             try {
                 Files.write(temp, buffer.toByteArray());
-                Files.move(temp, directory.resolve(key.hex() + ".ast"), StandardCopyOption.ATOMIC_MOVE,
+                Files.move(temp, directory.resolve(key.fileName()), StandardCopyOption.ATOMIC_MOVE,
                         StandardCopyOption.REPLACE_EXISTING);
             } finally {
                 Files.deleteIfExists(temp);
@@ -280,10 +307,20 @@ public final class AstStore {
         return out.toString();
     }
 
-    private static void update(MessageDigest sha, String s) {
-        byte[] b = s.getBytes(StandardCharsets.UTF_8);
-        sha.update(new byte[] {(byte) (b.length >>> 24), (byte) (b.length >>> 16), (byte) (b.length >>> 8), (byte) b.length});
-        sha.update(b);
+    private static void writeKey(DataOutputStream data, String key) throws IOException {
+        byte[] k = key.getBytes(StandardCharsets.UTF_8);
+        data.writeInt(k.length);
+        data.write(k);
+    }
+
+    @Nullable
+    private static String readKey(DataInputStream data) throws IOException {
+        int length = data.readInt();
+        if (length < 0 || length > MAX_BYTES) {
+            return null;
+        }
+        byte[] k = data.readNBytes(length);
+        return k.length == length ? new String(k, StandardCharsets.UTF_8) : null;
     }
 
     private static int crc(byte[] bytes) {
@@ -292,72 +329,83 @@ public final class AstStore {
         return (int) crc.getValue();
     }
 
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     private static final class Bundled {
         static final Map<Key, byte[]> ENTRIES = readEntries(AstStore.class.getClassLoader().getResourceAsStream(RESOURCE));
     }
 
-    /** A hash of the {@link #CODE} classes, or {@code null} (no store) when they cannot be read. */
+    /** The {@link #CODE} classes' lengths and checksums, or {@code null} (no store) when they cannot be read. */
     private static final class CodeFingerprint {
         @Nullable
-        static final byte[] VALUE = compute();
+        static final String VALUE = compute();
 
         @Nullable
-        private static byte[] compute() {
-            MessageDigest sha = sha256();
+        private static String compute() {
+            StringBuilder out = new StringBuilder();
             ClassLoader loader = AstStore.class.getClassLoader();
             for (String name : CODE) {
                 try (InputStream in = loader.getResourceAsStream(name)) {
                     if (in == null) {
                         return null;
                     }
-                    update(sha, name);
-                    sha.update(in.readAllBytes());
+                    byte[] bytes = in.readAllBytes();
+                    Adler32 adler = new Adler32();
+                    adler.update(bytes);
+                    out.append(name.substring(name.lastIndexOf('/') + 1)).append('=').append(bytes.length).append('/')
+                            .append(Integer.toHexString(crc(bytes))).append('/').append(Long.toHexString(adler.getValue())).append(';');
                 } catch (IOException e) {
                     return null;
                 }
             }
-            return sha.digest();
+            return out.toString();
         }
     }
 
-    /** A SHA-256 key. */
+    /**
+     * An entry's key within a store: the type of {@code self}, {@code optionalOldSelf} and the
+     * expression (the rest of what it depends on is the store's {@link Environment}).
+     */
     static final class Key implements Comparable<Key> {
-        private final byte[] bytes;
+        private final String material;
 
-        Key(byte[] bytes) {
-            this.bytes = bytes;
+        Key(String material) {
+            this.material = material;
         }
 
-        String hex() {
-            return HexFormat.of().formatHex(bytes);
+        /** @return the key itself, as written in the store */
+        String material() {
+            return material;
+        }
+
+        /** @return the directory store's file name: the SHA-256 of the environment and the key (the file holds both) */
+        String fileName() {
+            try {
+                MessageDigest sha = MessageDigest.getInstance("SHA-256");
+                sha.update(String.valueOf(Environment.VALUE).getBytes(StandardCharsets.UTF_8));
+                sha.update(material.getBytes(StandardCharsets.UTF_8));
+                return HexFormat.of().formatHex(sha.digest()) + ".ast";
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
         }
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof Key k && Arrays.equals(bytes, k.bytes);
+            return o instanceof Key k && material.equals(k.material);
         }
 
         @Override
         public int hashCode() {
-            return Arrays.hashCode(bytes);
+            return material.hashCode();
         }
 
         @Override
         public int compareTo(Key o) {
-            return Arrays.compare(bytes, o.bytes);
+            return material.compareTo(o.material);
         }
 
         @Override
         public String toString() {
-            return hex();
+            return material;
         }
     }
 }

@@ -201,19 +201,45 @@ class AstStoreTest {
 
     /** A store in the bundled format with one entry: the given bytes under the widget rule's key. */
     private static AstStore storeWith(byte[] entry, boolean goodCrc) throws IOException {
+        return storeWith(AstStore.environment(), entry, goodCrc);
+    }
+
+    private static AstStore storeWith(String environment, byte[] entry, boolean goodCrc) throws IOException {
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
         DataOutputStream out = new DataOutputStream(buffer);
         out.write("KGCELAST".getBytes(StandardCharsets.US_ASCII));
+        out.writeInt(2);
+        byte[] header = environment.getBytes(StandardCharsets.UTF_8);
+        out.writeInt(header.length);
+        out.write(header);
         out.writeInt(1);
-        out.writeInt(1);
-        AstStore.Key key = AstStore.key(RULE, SimpleType.STRING, false);
-        out.write(java.util.HexFormat.of().parseHex(key.hex()));
+        byte[] key = AstStore.key(RULE, SimpleType.STRING, false).material().getBytes(StandardCharsets.UTF_8);
+        out.writeInt(key.length);
+        out.write(key);
         CRC32 crc = new CRC32();
         crc.update(entry);
         out.writeInt(goodCrc ? (int) crc.getValue() : (int) crc.getValue() + 1);
         out.writeInt(entry.length);
         out.write(entry);
         return AstStore.read(new ByteArrayInputStream(buffer.toByteArray()));
+    }
+
+    @Test
+    void aStoreWrittenForAnotherEnvironmentOrCelJavaIsIgnored() throws Exception {
+        byte[] good = CelProtoAbstractSyntaxTree.fromCelAst(CelEnvironment.compiler(SimpleType.STRING, false).compile(RULE).getAst())
+                .toCheckedExpr().toByteArray();
+        assertThat(AstStore.environment()).contains("ExprChecker.class=").contains("KubernetesCelLibrary.class=");
+        AstStore control = storeWith(good, true);
+        compile(WIDGET, control);
+        assertThat(control.hits()).isEqualTo(1);
+        for (String other : List.of(AstStore.environment().replace("ExprChecker.class=", "ExprChecker.class=1"),
+                AstStore.environment().replace("KubernetesCelLibrary.class=", "KubernetesCelLibrary.class=1"), "")) {
+            AstStore store = storeWith(other, good, true);
+            SchemaNode schema = compile(WIDGET, store);
+            assertThat(store.hits()).isZero();
+            assertThat(store.misses()).isEqualTo(1);
+            assertThat(rules(schema, "spec: {name: abcdef}")).isEqualTo(compiled(WIDGET, "spec: {name: abcdef}"));
+        }
     }
 
     @Test
