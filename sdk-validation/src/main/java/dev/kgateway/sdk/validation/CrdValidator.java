@@ -41,7 +41,10 @@ import tools.jackson.databind.JsonNode;
  * kgateway cannot use (a static host port above 65535, which the CRDs of v2.1 and later let in).
  *
  * <p>Built once from a CRD (the schema is compiled into a tree of node validators, every CEL rule and
- * pattern compiled once); immutable and thread-safe.
+ * pattern compiled once); immutable and thread-safe. The CEL rules of the bundled
+ * {@link KgatewayRelease}s are type-checked when this jar is built: a fresh JVM only plans their
+ * programs. For a CRD of your own, set the system property {@value #CEL_CACHE_DIRECTORY_PROPERTY} to
+ * keep its checked rules in a directory for the next JVMs (see the constant).
  *
  * <pre>{@code
  * CrdValidator validator = KgatewayRelease.V2_3.validator();
@@ -53,6 +56,22 @@ import tools.jackson.databind.JsonNode;
  * }</pre>
  */
 public final class CrdValidator {
+
+    /**
+     * The system property naming a directory where the checked ASTs of CEL rules (one small file per
+     * rule) are kept across JVMs, for CRDs not bundled in this jar: the first JVM compiles a rule and
+     * writes it there, the next ones read it instead of parsing and type-checking it again. Unset by
+     * default (nothing is written); the directory is created when missing. A file is only used for the
+     * same rule text, the same type of {@code self}, the same CEL environment and the same cel-java
+     * classes; a damaged, foreign or unwritable file only costs a compile, never a different verdict.
+     *
+     * <pre>{@code
+     * // java -Dkgateway.sdk.validation.celCacheDir=$HOME/.cache/kgateway-sdk/cel ...
+     * System.setProperty(CrdValidator.CEL_CACHE_DIRECTORY_PROPERTY, "target/cel-cache"); // before building
+     * CrdValidator mine = CrdValidator.fromFile(Path.of("my-crd.yaml"), "v1");
+     * }</pre>
+     */
+    public static final String CEL_CACHE_DIRECTORY_PROPERTY = "kgateway.sdk.validation.celCacheDir";
 
     private final String crdName;
     private final String version;

@@ -3,19 +3,14 @@ package dev.kgateway.sdk.validation.internal;
 import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
 
-import dev.cel.bundle.Cel;
-import dev.cel.bundle.CelFactory;
 import dev.cel.common.CelAbstractSyntaxTree;
-import dev.cel.common.CelOptions;
 import dev.cel.common.ast.CelReference;
 import dev.cel.common.CelValidationException;
 import dev.cel.common.types.CelType;
 import dev.cel.common.types.ListType;
 import dev.cel.common.types.MapType;
-import dev.cel.common.types.OptionalType;
 import dev.cel.common.types.SimpleType;
-import dev.cel.extensions.CelExtensions;
-import dev.cel.parser.CelStandardMacro;
+import dev.cel.compiler.CelCompiler;
 import dev.cel.runtime.CelEvaluationException;
 import dev.cel.runtime.CelRuntime;
 
@@ -33,29 +28,28 @@ import tools.jackson.databind.JsonNode;
 /**
  * Walks an {@code openAPIV3Schema} once into a tree of {@link SchemaNode}s, compiling every pattern
  * (RE2, as kube-apiserver) and every CEL rule ({@code self} and {@code oldSelf} declared with the
- * type the schema gives them). Not thread-safe; the tree it returns is.
+ * type the schema gives them). A rule's checked AST comes from an {@link AstStore} when it has it (the
+ * bundled releases' rules, checked at build time), else from the CEL compiler; every program is then
+ * planned by the one runtime of {@link CelEnvironment}. Not thread-safe; the tree it returns is.
  */
 public final class SchemaCompiler {
 
     private static final Set<String> REASONS = Set.of("FieldValueInvalid", "FieldValueForbidden", "FieldValueRequired", "FieldValueDuplicate");
 
-    /** The base environment: standard CEL, macros, and the libraries kube-apiserver enables. */
-    private static final Cel BASE;
+    private final AstStore store;
+    private final Map<List<Object>, CelCompiler> compilers = new HashMap<>();
 
-    static {
-        CelOptions options = CelOptions.current().enableOptionalSyntax(true).build();
-        BASE = CelFactory.standardCelBuilder()
-                .setOptions(options)
-                .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
-                .addCompilerLibraries(CelExtensions.strings(), CelExtensions.optional(), CelExtensions.bindings(),
-                        CelExtensions.sets(options))
-                .addRuntimeLibraries(CelExtensions.strings(), CelExtensions.optional(), CelExtensions.sets(options))
-                .addFunctionDeclarations(KubernetesCelLibrary.declarations())
-                .addFunctionBindings(KubernetesCelLibrary.bindings())
-                .build();
+    /** A compiler that takes checked ASTs from {@link AstStore#standard()} when it has them. */
+    public SchemaCompiler() {
+        this(AstStore.standard());
     }
 
-    private final Map<List<Object>, Cel> environments = new HashMap<>();
+    /**
+     * @param store where checked ASTs are looked up before compiling, and kept after
+     */
+    public SchemaCompiler(AstStore store) {
+        this.store = store;
+    }
 
     /**
      * @param schema an {@code openAPIV3Schema}
@@ -143,22 +137,19 @@ public final class SchemaCompiler {
         }
         boolean optionalOldSelf = r.path("optionalOldSelf").asBoolean(false);
         CelType selfType = celType(n);
-        Cel cel = environments.computeIfAbsent(List.of(selfType, optionalOldSelf), k -> BASE.toCelBuilder()
-                .addVar("self", selfType)
-                .addVar("oldSelf", optionalOldSelf ? OptionalType.create(selfType) : selfType)
-                .build());
         try {
-            CelAbstractSyntaxTree ast = cel.compile(rule).getAst();
+            CelAbstractSyntaxTree ast = checked(rule, selfType, optionalOldSelf);
             boolean usesOldSelf = ast.getReferenceMap().values().stream().map(CelReference::name).anyMatch("oldSelf"::equals);
-            CelRuntime.Program program = cel.createProgram(ast);
+            CelRuntime runtime = CelEnvironment.runtime();
+            CelRuntime.Program program = runtime.createProgram(ast);
             CelRuntime.Program messageExpression = null;
             String messageSource = text(r, "messageExpression");
             if (messageSource != null) {
-                CelAbstractSyntaxTree m = cel.compile(messageSource).getAst();
+                CelAbstractSyntaxTree m = checked(messageSource, selfType, optionalOldSelf);
                 if (!m.getResultType().equals(SimpleType.STRING) && !m.getResultType().equals(SimpleType.DYN)) {
                     throw new IllegalArgumentException(where + ".messageExpression: must evaluate to a string, not " + m.getResultType().name());
                 }
-                messageExpression = cel.createProgram(m);
+                messageExpression = runtime.createProgram(m);
             }
             if (!ast.getResultType().equals(SimpleType.BOOL) && !ast.getResultType().equals(SimpleType.DYN)) {
                 throw new IllegalArgumentException(where + ".rule: must evaluate to a bool, not " + ast.getResultType().name() + ": " + rule);
@@ -175,6 +166,20 @@ public final class SchemaCompiler {
         } catch (CelEvaluationException e) {
             throw new IllegalArgumentException(where + ".rule: cannot be planned: " + rule, e);
         }
+    }
+
+    /** The checked AST of an expression: from the store when it has it, else compiled (and kept). */
+    private CelAbstractSyntaxTree checked(String expression, CelType selfType, boolean optionalOldSelf) throws CelValidationException {
+        AstStore.Key key = AstStore.key(expression, selfType, optionalOldSelf);
+        CelAbstractSyntaxTree stored = store.find(key);
+        store.count(stored != null);
+        if (stored != null) {
+            return stored;
+        }
+        CelAbstractSyntaxTree ast = compilers.computeIfAbsent(List.of(selfType, optionalOldSelf),
+                k -> CelEnvironment.compiler(selfType, optionalOldSelf)).compile(expression).getAst();
+        store.keep(key, ast);
+        return ast;
     }
 
     /** kube-apiserver's {@code ValidFieldPath}: {@code .name} steps and {@code ['key']} steps, each checked against the schema. */
