@@ -165,14 +165,18 @@ public final class RealServerComparison {
      *     all of them unless {@code -Dkgateway.bench.real.only} names some, comma-separated
      */
     static boolean runs(String part) {
-        String only = System.getProperty("kgateway.bench.real.only");
-        return only == null || only.isBlank() || List.of(only.split(",")).contains(part);
+        return selected("kgateway.bench.real.only", part);
     }
 
     /** @return whether {@code -Dkgateway.bench.real.variants} (comma-separated keys such as {@code java:sdk,go:typed}) names this informer */
     private static boolean measures(String key) {
-        String only = System.getProperty("kgateway.bench.real.variants");
-        return only == null || only.isBlank() || List.of(only.split(",")).contains(key);
+        return selected("kgateway.bench.real.variants", key);
+    }
+
+    /** @return whether the comma-separated system property {@code property} is unset, blank or names {@code value} */
+    private static boolean selected(String property, String value) {
+        String only = System.getProperty(property);
+        return only == null || only.isBlank() || List.of(only.split(",")).contains(value);
     }
 
     /** @return the client-go-bench binary (tools/client-go-bench/build.sh), or null with a note why not */
@@ -326,10 +330,7 @@ public final class RealServerComparison {
         if (measures("java:" + SDK_APPCDS)) {
             // the training run of the AppCDS variant: one informer start, its classes archived when the JVM exits
             System.out.println("# Real server: AppCDS training run (java -XX:ArchiveClassesAtExit)");
-            Child training = new Child(List.of(java, "-XX:ArchiveClassesAtExit=" + archive, "-Xmx2g",
-                    "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-cp", System.getProperty("java.class.path"),
-                    RealServerProbe.class.getName(), "informer", RealServerProbe.SDK, kubeconfig.toString(), Integer.toString(items),
-                    "1", "0"));
+            Child training = new Child(javaInformer(java, RealServerProbe.SDK, kubeconfig, 1, 0, "-XX:ArchiveClassesAtExit=" + archive));
             training.await("READY");
             tick(admin, names, 1, EVENT_RATE);
             training.await("DONE");
@@ -347,19 +348,9 @@ public final class RealServerComparison {
                 if (!measures("java:" + key) || (key.equals(SDK_APPCDS) && !Files.isRegularFile(archive))) {
                     continue;
                 }
-                String variant = key.equals(SDK_APPCDS) ? RealServerProbe.SDK : key;
-                List<String> command = new ArrayList<>(List.of(java, "-Djdk.attach.allowAttachSelf=true", "-Xmx2g",
-                        "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn"));
-                if (key.equals(SDK_APPCDS)) {
-                    command.add("-XX:SharedArchiveFile=" + archive);
-                }
-                // e.g. -Dkgateway.bench.real.childJvmArgs=-XX:StartFlightRecording=filename=/tmp/sdk.jfr,settings=profile
-                String extra = System.getProperty("kgateway.bench.real.childJvmArgs", "");
-                if (!extra.isBlank()) {
-                    command.addAll(List.of(extra.trim().split("\\s+")));
-                }
-                command.addAll(List.of("-cp", System.getProperty("java.class.path"), RealServerProbe.class.getName(), "informer", variant,
-                        kubeconfig.toString(), Integer.toString(items), Integer.toString(events), Integer.toString(warm)));
+                List<String> command = key.equals(SDK_APPCDS)
+                        ? javaInformer(java, RealServerProbe.SDK, kubeconfig, events, warm, "-XX:SharedArchiveFile=" + archive)
+                        : javaInformer(java, key, kubeconfig, events, warm);
                 informer("java:" + key, command, admin, names, rep);
             }
             if (go != null) {
@@ -472,8 +463,7 @@ public final class RealServerComparison {
         Path archives = Files.createTempDirectory("kgateway-bench-cds-");
         for (dev.kgateway.sdk.validation.KgatewayRelease release : releases) {
             System.out.println("# Validator startup: " + release + ", AppCDS training run");
-            Child training = new Child(List.of(java, "-XX:ArchiveClassesAtExit=" + archives.resolve(release + ".jsa"), "-Xmx1g", "-cp",
-                    System.getProperty("java.class.path"), ValidatorStartup.class.getName(), release.name()));
+            Child training = validatorStartup(java, release, "-XX:ArchiveClassesAtExit=" + archives.resolve(release + ".jsa"));
             training.await("VALIDATOR");
             training.end();
         }
@@ -482,8 +472,7 @@ public final class RealServerComparison {
                 System.out.println("# Validator startup: " + release + ", fresh JVM " + (rep + 1) + " of " + reps);
                 String key = "validator:" + release;
                 long t0 = System.nanoTime();
-                Child child = new Child(List.of(java, "-Xmx1g", "-cp", System.getProperty("java.class.path"),
-                        ValidatorStartup.class.getName(), release.name()));
+                Child child = validatorStartup(java, release);
                 Map<String, String> result = child.await("VALIDATOR");
                 child.end();
                 add(key, "process_ms", (System.nanoTime() - t0) / 1e6);
@@ -494,8 +483,7 @@ public final class RealServerComparison {
                 add(key, "allocated_mb", Double.parseDouble(result.get("allocated_bytes")) / 1048576.0);
                 Path archive = archives.resolve(release + ".jsa");
                 if (Files.isRegularFile(archive)) {
-                    Child cds = new Child(List.of(java, "-XX:SharedArchiveFile=" + archive, "-Xmx1g", "-cp",
-                            System.getProperty("java.class.path"), ValidatorStartup.class.getName(), release.name()));
+                    Child cds = validatorStartup(java, release, "-XX:SharedArchiveFile=" + archive);
                     add(key, "cds_build_ms", Double.parseDouble(cds.await("VALIDATOR").get("build_ms")));
                     cds.end();
                 }
@@ -504,6 +492,29 @@ public final class RealServerComparison {
         try (var files = Files.walk(archives)) {
             files.sorted(Collections.reverseOrder()).forEach(f -> f.toFile().delete());
         }
+    }
+
+    /** @return the command of a {@link RealServerProbe} informer JVM for {@code variant}, with {@code options} */
+    private List<String> javaInformer(String java, String variant, Path kubeconfig, int events, int warm, String... options) {
+        List<String> command = new ArrayList<>(List.of(java, "-Djdk.attach.allowAttachSelf=true", "-Xmx2g",
+                "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn"));
+        command.addAll(List.of(options));
+        // e.g. -Dkgateway.bench.real.childJvmArgs=-XX:StartFlightRecording=filename=/tmp/sdk.jfr,settings=profile
+        String extra = System.getProperty("kgateway.bench.real.childJvmArgs", "");
+        if (!extra.isBlank()) {
+            command.addAll(List.of(extra.trim().split("\\s+")));
+        }
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), RealServerProbe.class.getName(), "informer", variant,
+                kubeconfig.toString(), Integer.toString(items), Integer.toString(events), Integer.toString(warm)));
+        return command;
+    }
+
+    /** @return a fresh JVM (at most 1 GB of heap, plus {@code options}) running {@link ValidatorStartup} for {@code release} */
+    private Child validatorStartup(String java, dev.kgateway.sdk.validation.KgatewayRelease release, String... options) throws IOException {
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx1g"));
+        command.addAll(List.of(options));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), ValidatorStartup.class.getName(), release.name()));
+        return new Child(command);
     }
 
     private void add(String key, String field, double value) {

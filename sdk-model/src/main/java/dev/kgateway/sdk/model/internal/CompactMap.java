@@ -5,7 +5,6 @@ import java.util.AbstractSet;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.BiConsumer;
@@ -277,25 +276,7 @@ public final class CompactMap<K, V> extends AbstractMap<K, V> {
 
         @Override
         public Iterator<Map.Entry<K, V>> iterator() {
-            return new Iterator<>() {
-                private int next;
-
-                @Override
-                public boolean hasNext() {
-                    return next < table.length;
-                }
-
-                @Override
-                @SuppressWarnings("unchecked")
-                public Map.Entry<K, V> next() {
-                    if (next >= table.length) {
-                        throw new NoSuchElementException();
-                    }
-                    Map.Entry<K, V> e = new AbstractMap.SimpleImmutableEntry<>((K) table[next], (V) table[next + 1]);
-                    next += 2;
-                    return e;
-                }
-            };
+            return CompactMapBuffer.entries(table, table.length >> 1);
         }
     }
 }

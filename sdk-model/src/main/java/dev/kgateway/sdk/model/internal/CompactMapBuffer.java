@@ -142,25 +142,30 @@ public final class CompactMapBuffer<K, V> extends AbstractMap<K, V> {
 
             @Override
             public Iterator<Map.Entry<K, V>> iterator() {
-                return new Iterator<>() {
-                    private int next;
+                return entries(table, size);
+            }
+        };
+    }
 
-                    @Override
-                    public boolean hasNext() {
-                        return next < size;
-                    }
+    /** @return the first {@code size} entries of {@code table} (keys at even, values at odd positions), each immutable */
+    static <K, V> Iterator<Map.Entry<K, V>> entries(Object[] table, int size) {
+        return new Iterator<>() {
+            private int next;
 
-                    @Override
-                    @SuppressWarnings("unchecked")
-                    public Map.Entry<K, V> next() {
-                        if (next >= size) {
-                            throw new NoSuchElementException();
-                        }
-                        Map.Entry<K, V> e = new AbstractMap.SimpleImmutableEntry<>((K) table[2 * next], (V) table[2 * next + 1]);
-                        next++;
-                        return e;
-                    }
-                };
+            @Override
+            public boolean hasNext() {
+                return next < size;
+            }
+
+            @Override
+            @SuppressWarnings("unchecked")
+            public Map.Entry<K, V> next() {
+                if (next >= size) {
+                    throw new NoSuchElementException();
+                }
+                Map.Entry<K, V> e = new AbstractMap.SimpleImmutableEntry<>((K) table[2 * next], (V) table[2 * next + 1]);
+                next++;
+                return e;
             }
         };
     }
